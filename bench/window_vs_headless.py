@@ -1,0 +1,132 @@
+"""Training speed in the window vs headless (same config, same run of this script), and how late the
+GUI event loop gets while training: a 10 ms probe timer's lateness percentiles.
+
+    python bench/window_vs_headless.py [--preset morvan] [--epochs 3] [--threads N]
+
+Prints one figure per line. Goals: window/headless samples/s >= 0.95; probe p99 <= 16 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def headless(preset: str, epochs: int, out: str, threads: int | None) -> dict:
+    command = [sys.executable, str(ROOT / "main.py"), "train", "--preset", preset, "--epochs", str(epochs),
+               "--out", out, "--quiet"]
+    if threads:
+        command += ["--threads", str(threads)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def window_child(preset: str, epochs: int, out: str) -> None:
+    """Runs in a subprocess: the real window trains while a 10 ms timer measures its own lateness."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import numpy as np
+    from PySide6.QtCore import QObject, QTimer, Slot
+    from PySide6.QtWidgets import QApplication
+
+    from tasks import LESSONS
+    from widgets.main_window import MainWindow, ScriptOptions
+
+    app = QApplication([])
+    sys.setswitchinterval(0.001)  # as widgets/app.py does
+    window = MainWindow(LESSONS, out, ScriptOptions(preset=preset, epochs=epochs, autostart=True))
+
+    class Probe(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lateness: list[float] = []
+            self.when: list[float] = []
+            self.began = time.perf_counter()
+            self.active = False
+            self.last = time.perf_counter()
+            self.summary: dict = {}
+            self.timer = QTimer(self)
+            self.timer.setInterval(10)
+            self.timer.timeout.connect(self.tick)
+            self.timer.start()
+
+        @Slot()
+        def tick(self) -> None:
+            now = time.perf_counter()
+            if self.active:
+                self.lateness.append(max(0.0, (now - self.last) * 1000 - 10))
+                self.when.append(now - self.began)
+            self.last = now
+
+        @Slot(bool)
+        def busy(self, busy: bool) -> None:
+            self.active = busy
+
+        @Slot(object)
+        def done(self, summary: dict) -> None:
+            self.summary = summary
+            app.quit()
+
+    probe = Probe()
+    window.controller.busy_changed.connect(probe.busy)
+    window.job_succeeded.connect(probe.done)
+    window.show()
+    window.load_torch()
+    app.exec()
+    window.close()
+    lateness = np.array(probe.lateness or [float("nan")])
+    print(json.dumps({"samples_per_s": probe.summary.get("samples_per_s"), "seconds": probe.summary.get("seconds"),
+                      "test_accuracy": probe.summary.get("test_accuracy"),
+                      "probe_p50_ms": float(np.percentile(lateness, 50)),
+                      "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
+                      "probe_ticks": int(len(probe.lateness)),
+                      "worst": sorted(zip(probe.lateness, probe.when), reverse=True)[:5]}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preset", default="morvan")
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=3, help="alternating window/headless pairs")
+    parser.add_argument("--threads", type=int, help="torch threads for both runs (default: each one's policy)")
+    parser.add_argument("--window-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--out", default=str(ROOT / "runs" / "bench"))
+    args = parser.parse_args()
+    if args.window_child:
+        window_child(args.preset, args.epochs, args.out)
+        return
+    import statistics
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if args.threads:
+        env["RNN_WORKBENCH_THREADS"] = str(args.threads)
+    windows, alones = [], []
+    # Alternate the two kinds of run so that drifting machine load hits both alike.
+    for _ in range(args.repeats):
+        result = subprocess.run([sys.executable, __file__, "--window-child", "--preset", args.preset,
+                                 "--epochs", str(args.epochs), "--out", args.out],
+                                capture_output=True, text=True, env=env, check=True)
+        windows.append(json.loads(result.stdout.strip().splitlines()[-1]))
+        alones.append(headless(args.preset, args.epochs, args.out, args.threads))
+    window_speed = statistics.median(run["samples_per_s"] for run in windows)
+    alone_speed = statistics.median(run["samples_per_s"] for run in alones)
+    worst = max(windows, key=lambda run: run["probe_p99_ms"])
+    print(f"config: preset {args.preset}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
+          f"{args.repeats} alternating pairs")
+    print(f"headless samples/s (median): {alone_speed:.0f}   runs: {[round(r['samples_per_s']) for r in alones]}")
+    print(f"window samples/s (median): {window_speed:.0f}   runs: {[round(r['samples_per_s']) for r in windows]}")
+    print(f"window/headless ratio: {window_speed / alone_speed:.3f}")
+    print(f"probe timer lateness p50 ms (median): {statistics.median(r['probe_p50_ms'] for r in windows):.2f}")
+    print(f"probe timer lateness p99 ms (median): {statistics.median(r['probe_p99_ms'] for r in windows):.2f}")
+    print(f"probe timer lateness max ms (worst run): {max(r['probe_max_ms'] for r in windows):.2f}")
+    print("worst lateness in the worst run (ms @ s after start): " +
+          ", ".join(f"{late:.0f} @ {when:.1f}" for late, when in worst["worst"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Lesson: a recurrent network reads an MNIST digit one pixel row at a time and names the digit.
+
+From the seed notes 000 (an LSTM with 64 hidden units, Adam 0.01, batch 64) and 001 (an LSTM 128x2,
+Adam 1e-3, batch 100, 30 epochs, 99.08% on the full MNIST). Each 28x28 image becomes a sequence of 28
+time steps, each step one row of 28 grey levels (standardised, see ``to_input``); after the last row the head reads the final
+hidden state and scores the ten digits.
+
+The window imports this module before torch has finished loading, so torch is imported inside the
+methods that run during training, never at the top.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from workbench.data import ImageSplit, load_mnist
+from workbench.errors import tr_noop
+from workbench.spec import ModelSpec, Preset, TrainConfig
+from workbench.task import LessonData, StepResult
+
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
+
+GRID_DIGITS = 32          # test digits shown in the prediction grid
+EVAL_BATCH = 500          # evaluation batch: large, since no gradients are kept
+
+
+class MnistRows:
+    name = "mnist-rows"
+    title = tr_noop("MNIST, row by row")
+    panels = ("loss", "accuracy", "predictions")
+    metric_names = ("test_loss", "test_accuracy")
+
+    def __init__(self) -> None:
+        self._config = TrainConfig()
+        self._grid_images: np.ndarray | None = None
+        self._grid_labels: np.ndarray | None = None
+        self._grid_inputs: "torch.Tensor | None" = None
+
+    # --- what to build -------------------------------------------------------------------------
+    def default_spec(self) -> ModelSpec:
+        return ModelSpec(cell="lstm", input_size=28, hidden_size=64, num_layers=1, output_size=10)
+
+    def default_config(self) -> TrainConfig:
+        return TrainConfig(optimizer="adam", lr=0.01, batch_size=64, epochs=8)
+
+    def presets(self) -> dict[str, Preset]:
+        morvan = Preset("morvan", tr_noop("Morvan: LSTM 64×1, Adam 0.01, batch 64"),
+                        self.default_spec(), self.default_config())
+        deep = Preset("lstm-128x2", tr_noop("LSTM 128×2, Adam 1e-3, batch 100"),
+                      ModelSpec(cell="lstm", hidden_size=128, num_layers=2),
+                      TrainConfig(optimizer="adam", lr=1e-3, batch_size=100, epochs=30))
+        # Tuned on the embedded split (see bench/presets.py): a bidirectional GRU reads the rows both
+        # ways; small random shifts and label smoothing keep 4,000 digits from being memorised, and
+        # OneCycle lets a high peak rate converge in a few epochs.
+        best = Preset("best", tr_noop("Best on this CPU: bidirectional GRU 128, AdamW + OneCycle"),
+                      ModelSpec(cell="gru", hidden_size=128, num_layers=1, bidirectional=True),
+                      TrainConfig(optimizer="adamw", lr=1e-2, batch_size=128, epochs=16, schedule="onecycle",
+                                  weight_decay=0.01, clip_norm=1.0, label_smoothing=0.05, shift_px=2,
+                                  evals_per_epoch=1))
+        return {preset.name: preset for preset in (morvan, deep, best)}
+
+    def build(self, spec: ModelSpec) -> "nn.Module":
+        from workbench.models import SequenceClassifier
+        return SequenceClassifier(spec)
+
+    # --- what to feed it -----------------------------------------------------------------------
+    def data(self, config: TrainConfig, device: "torch.device") -> LessonData:
+        import torch
+
+        from workbench.batching import TensorBatches, random_shift
+        self._config = config
+        split = load_mnist(config.data_root, config.download)
+        shuffle = torch.Generator().manual_seed(config.seed)
+        augment = torch.Generator().manual_seed(config.seed + 1)
+
+        def to_train_input(images: "torch.Tensor") -> "torch.Tensor":
+            return to_input(random_shift(images, config.shift_px, augment))
+
+        train = TensorBatches(torch.from_numpy(split.train_images).to(device),
+                              torch.from_numpy(split.train_labels).to(device),
+                              config.batch_size, generator=shuffle, transform=to_train_input)
+        test = TensorBatches(torch.from_numpy(split.test_images).to(device),
+                             torch.from_numpy(split.test_labels).to(device), EVAL_BATCH, transform=to_input)
+        self._choose_grid(split, device)
+        return LessonData(train, test, len(split.train_labels), len(split.test_labels), split.describe())
+
+    def _choose_grid(self, split: ImageSplit, device: "torch.device") -> None:
+        import torch
+        # A fixed, class-mixed choice so the grid shows the same digits all run long.
+        chosen = np.random.default_rng(0).permutation(len(split.test_labels))[:GRID_DIGITS]
+        self._grid_images = split.test_images[chosen]
+        self._grid_labels = split.test_labels[chosen]
+        self._grid_inputs = to_input(torch.from_numpy(self._grid_images).to(device))
+
+    # --- one step ------------------------------------------------------------------------------
+    def step(self, model: "nn.Module", batch: Any, training: bool) -> StepResult:
+        import torch.nn.functional as F
+        inputs, labels = batch
+        logits = model(inputs)
+        smoothing = self._config.label_smoothing if training else 0.0
+        loss = F.cross_entropy(logits, labels, label_smoothing=smoothing)
+        correct = (logits.argmax(dim=1) == labels).sum()
+        return StepResult(loss, len(labels), {"accuracy": correct})
+
+    # --- what the panels draw ------------------------------------------------------------------
+    def snapshot(self, model: "nn.Module") -> dict[str, np.ndarray]:
+        probabilities = model(self._grid_inputs).softmax(dim=1).cpu().numpy()
+        return {
+            "grid_images": self._grid_images,
+            "grid_labels": self._grid_labels,
+            "grid_predictions": probabilities.argmax(axis=1),
+            "grid_confidence": probabilities.max(axis=1),
+        }
+
+
+# MNIST's pixel mean and standard deviation (of grey levels scaled to 0..1). Centred, unit-scale inputs
+# let the gates start in their sensitive range: on the embedded split this lifts the "best" recipe from
+# about 97.2% to 98% test accuracy in the same time.
+PIXEL_MEAN, PIXEL_STD = 0.1307, 0.3081
+
+
+def to_input(images: "torch.Tensor") -> "torch.Tensor":
+    """uint8 images (batch, 28, 28) -> standardised floats: 28 time steps (rows) of 28 features each."""
+    return images.float().div_(255.0).sub_(PIXEL_MEAN).div_(PIXEL_STD)

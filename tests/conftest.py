@@ -1,0 +1,59 @@
+"""Shared fixtures. Tests run offscreen; any test that leaves a QThread running fails."""
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from workbench.spec import ModelSpec, TrainConfig  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def dangling_qthreads(request, monkeypatch):
+    """Record where every QThread is started; fail the test if one is still running at its end."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThread
+    started: list[tuple[QThread, str]] = []
+    original_start = QThread.start
+
+    def recording_start(self, *args, **kwargs):
+        started.append((self, "".join(traceback.format_stack(limit=6)[:-1])))
+        return original_start(self, *args, **kwargs)
+
+    monkeypatch.setattr(QThread, "start", recording_start)
+    yield
+    running = []
+    for thread, where in started:
+        try:
+            if thread.isRunning():
+                running.append(where)
+        except RuntimeError:  # the C++ object is already gone: certainly not running
+            continue
+    if running:
+        pytest.fail("QThread(s) still running after the test; started at:\n" + "\n".join(running))
+
+
+@pytest.fixture
+def tiny_spec() -> ModelSpec:
+    return ModelSpec(cell="lstm", hidden_size=16, num_layers=1)
+
+
+@pytest.fixture
+def tiny_config() -> TrainConfig:
+    return TrainConfig(optimizer="adam", lr=0.01, batch_size=200, epochs=1, evals_per_epoch=2)
+
+
+@pytest.fixture
+def lessons():
+    from tasks import LESSONS
+    return LESSONS

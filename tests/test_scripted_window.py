@@ -1,0 +1,32 @@
+"""``main.py --lesson ... --autostart --screenshot ... --quit-when-done``, as the README uses it."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+MAIN = str(Path(__file__).resolve().parent.parent / "main.py")
+
+
+def test_scripted_run_trains_saves_a_screenshot_and_exits_zero(tmp_path):
+    shot = tmp_path / "window.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, MAIN, "--lesson", "mnist-rows", "--autostart", "--epochs", "1",
+                             "--screenshot", str(shot), "--quit-when-done", "--runs-dir", str(tmp_path / "runs"),
+                             "--report-startup"], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert image.width() >= 1000 and image.height() >= 600
+    timings = json.loads(result.stdout.strip().splitlines()[0])
+    assert timings["window_painted_s"] < timings["torch_ready_s"]      # painted before torch was ready
+    runs = list((tmp_path / "runs").iterdir())
+    assert len(runs) == 1 and (runs[0] / "checkpoint.pt").exists()
+
+
+def test_unknown_lesson_exits_non_zero(tmp_path):
+    result = subprocess.run([sys.executable, MAIN, "--lesson", "poetry", "--quit-when-done"],
+                            capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 2 and "no lesson 'poetry'" in result.stderr

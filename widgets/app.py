@@ -1,0 +1,96 @@
+"""Start the window: parse the GUI options, install translations, show the window, then load torch."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Mapping, Sequence
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QApplication
+
+T0_ENV = "RNN_WORKBENCH_T0"   # bench/startup.py passes its own clock so the start-up time is end to end
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rnn-workbench", description="RNN Workbench: watch recurrent networks learn. "
+                                     "Use 'rnn-workbench train --help' for headless training.")
+    parser.add_argument("--lesson", help="lesson to open (e.g. mnist-rows)")
+    parser.add_argument("--preset", help="apply a preset of the lesson")
+    parser.add_argument("--epochs", type=int, help="override the number of epochs")
+    parser.add_argument("--data-root", metavar="DIR", help="folder with MNIST/raw IDX files (default: embedded)")
+    parser.add_argument("--autostart", action="store_true", help="start training as soon as PyTorch is loaded")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="save a screenshot of the window when the job ends")
+    parser.add_argument("--quit-when-done", action="store_true", help="exit when the job ends (0 ok, 1 failed)")
+    parser.add_argument("--runs-dir", metavar="DIR", help="where run folders go (default $RNN_WORKBENCH_RUNS or ./runs)")
+    parser.add_argument("--lang", help="interface language, e.g. zh_CN or en (default: the system's)")
+    parser.add_argument("--report-startup", action="store_true",
+                        help="print start-up timings as JSON on stdout when PyTorch is ready")
+    return parser
+
+
+class ExitRelay(QObject):
+    """Quits the application from a GUI-thread slot (a signal wired straight to quit() hung the app)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.code = 0
+
+    @Slot(int)
+    def exit_with(self, code: int) -> None:
+        self.code = code
+        self.app.exit(code)
+
+
+class StartupReporter(QObject):
+    def __init__(self, window, t0: float) -> None:
+        super().__init__(window)
+        self.window, self.t0 = window, t0
+
+    @Slot()
+    def report(self) -> None:
+        times = self.window.startup_times
+        print(json.dumps({"window_painted_s": round(times.get("painted", float("nan")) - self.t0, 3),
+                          "torch_ready_s": round(times.get("torch_ready", float("nan")) - self.t0, 3)}), flush=True)
+
+
+def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
+    t0 = float(os.environ.get(T0_ENV) or time.time())
+    args = build_parser().parse_args(list(argv))
+    if args.lesson and args.lesson not in lessons:
+        print(f"rnn-workbench: error: no lesson {args.lesson!r}; choose from {', '.join(lessons)}", file=sys.stderr)
+        return 2
+    # The GUI thread needs the GIL for every Python slot and paint override while the worker runs Python
+    # between torch ops; a 1 ms switch interval (default 5 ms) bounds how long it waits for it.
+    sys.setswitchinterval(0.001)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("RNN Workbench")
+    app.setOrganizationName("RNN Workbench")
+    from widgets.qt_check import binding_drops_none_references
+    if binding_drops_none_references():
+        import PySide6
+        print(f"rnn-workbench: error: PySide6 {PySide6.__version__} has a reference-counting bug that crashes "
+              f"Python {sys.version_info.major}.{sys.version_info.minor} after a few seconds of training; "
+              "install another version: pip install 'PySide6-Essentials!=6.12.0'", file=sys.stderr)
+        return 3
+    from widgets.i18n import install_translators
+    translators = install_translators(app, args.lang)  # noqa: F841 - must outlive the event loop
+
+    from widgets.main_window import MainWindow, ScriptOptions
+    from workbench.runs import default_runs_root
+    script = ScriptOptions(lesson=args.lesson, preset=args.preset, epochs=args.epochs, autostart=args.autostart,
+                           screenshot=args.screenshot, quit_when_done=args.quit_when_done, data_root=args.data_root)
+    window = MainWindow(lessons, args.runs_dir or default_runs_root(), script)
+    relay = ExitRelay(app)
+    window.exit_requested.connect(relay.exit_with)
+    if args.report_startup:
+        reporter = StartupReporter(window, t0)
+        window.torch_ready.connect(reporter.report)
+    window.show()
+    window.load_torch_after_paint()
+    code = app.exec()
+    window.close()
+    return relay.code if relay.code else code

@@ -1,0 +1,570 @@
+"""The main window: lesson and form on the left, live panels in the middle, progress in the status bar.
+
+It only draws and dispatches: every training or evaluation job runs in the JobController's thread,
+and every worker signal arrives here through a ``@Slot``.
+"""
+from __future__ import annotations
+
+import gc
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from PySide6.QtCore import QEvent, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QScrollArea,
+                               QSizePolicy, QSplitter, QVBoxLayout, QWidget)
+
+from widgets.i18n import translate_core, translate_error
+from widgets.message_bar import MessageBar
+from widgets.model_form import ModelForm
+from widgets.panels.curve_plot import CurvePlot, SeriesStyle
+from widgets.panels.digit_grid import DigitGrid
+from widgets.torch_loader import TorchLoader
+from widgets.worker import Failure, JobController
+from workbench.atomic import atomic_copy
+from workbench.spec import ModelSpec, TrainConfig
+
+TRAIN_BLUE = "#1f77b4"
+TEST_ORANGE = "#e4572e"
+
+
+@dataclass
+class ScriptOptions:
+    """What ``--lesson/--preset/--epochs/--autostart/--screenshot/--quit-when-done`` asked for."""
+
+    lesson: str | None = None
+    preset: str | None = None
+    epochs: int | None = None
+    autostart: bool = False
+    screenshot: str | None = None
+    quit_when_done: bool = False
+    data_root: str | None = None
+
+
+def format_duration(seconds: float) -> str:
+    if seconds != seconds or seconds < 0:  # NaN before the first step
+        return "–"
+    minutes, seconds = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+class MainWindow(QMainWindow):
+    torch_ready = Signal()           # torch imported: Start can be enabled
+    job_succeeded = Signal(object)   # the summary dict of a training run or an opened checkpoint
+    job_failed = Signal(str)         # the translated message
+    exit_requested = Signal(int)     # scripted mode: the process exit code
+
+    def __init__(self, lessons: Mapping[str, type], runs_root: str | Path, script: ScriptOptions | None = None,
+                 t0: float | None = None) -> None:
+        super().__init__()
+        self.lessons = lessons
+        self.runs_root = Path(runs_root)
+        self.script = script or ScriptOptions()
+        self.t0 = t0
+        self.startup_times: dict[str, float] = {}
+        self.is_torch_ready = False
+        self.job_kind = ""                       # "train" or "open" while a job runs
+        self.current_checkpoint: str | None = None
+        self.total_steps = 0
+        self.run_epochs = 0
+        self.best_accuracy: float | None = None
+        self.last_summary: dict[str, Any] = {}
+        self.controller = JobController(self)
+        self._loader_thread: QThread | None = None
+        self._load_after_paint = False
+
+        self.setWindowTitle(self.tr("RNN Workbench"))
+        self.resize(1360, 860)
+        self._build_side_panel()
+        self._build_central()
+        self._build_status_bar()
+        self._build_menus()
+
+        self.controller.run_started.connect(self._on_run_started)
+        self.controller.progressed.connect(self._on_progressed)
+        self.controller.snapshot_taken.connect(self._on_snapshot_taken)
+        self.controller.succeeded.connect(self._on_succeeded)
+        self.controller.failed.connect(self._on_failed)
+        self.controller.finished.connect(self._on_job_finished)
+        self.form.changed.connect(self._on_form_changed)
+        self.lesson_box.currentIndexChanged.connect(self._on_lesson_chosen)
+        self.preset_box.activated.connect(self._on_preset_chosen)
+
+        self._select_lesson(self.script.lesson or next(iter(lessons)))
+        self._update_buttons()
+        self.installEventFilter(self)
+
+    # --- layout ---------------------------------------------------------------------------------------
+    def _build_side_panel(self) -> None:
+        self.lesson_box = QComboBox()
+        for name, lesson in self.lessons.items():
+            self.lesson_box.addItem(translate_core(lesson.title), name)
+        self.preset_box = QComboBox()
+        self.form = ModelForm()
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Train the network in the form (F5)"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.start_button.setStyleSheet("font-weight: bold; padding: 6px;")
+        self.start_button.clicked.connect(self.start_training)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop_training)
+
+        chooser = QFormLayout()
+        chooser.addRow(self.tr("Lesson"), self.lesson_box)
+        chooser.addRow(self.tr("Preset"), self.preset_box)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        self.torch_status = QLabel(self.tr("Loading PyTorch…"))
+        self.torch_status.setStyleSheet("color: #666;")
+
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.addLayout(chooser)
+        layout.addWidget(self.form)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_panel = QWidget()
+        outer = QVBoxLayout(self.side_panel)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
+        outer.addWidget(self.torch_status)
+        self.side_panel.setMinimumWidth(400)
+
+    def _build_central(self) -> None:
+        self.message_bar = MessageBar()
+        self.headline = QLabel(self.tr("Build a network in the form, then press Start."))
+        self.headline.setStyleSheet("font-size: 15pt; font-weight: bold; color: #222; padding: 2px 4px;")
+        # Text that changes several times a second must not change size hints: a relayout repaints
+        # every plot, which held the GUI thread (and the GIL) for ~200 ms at a time.
+        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("optimizer step"), self.tr("cross-entropy loss"))
+        self.loss_plot.add_series("train", self.tr("train (per batch)"), SeriesStyle(TRAIN_BLUE, 1.0))
+        self.loss_plot.add_series("test", self.tr("test"), SeriesStyle(TEST_ORANGE, 2.0, "o"))
+        self.accuracy_plot = CurvePlot(self.tr("Test accuracy"), self.tr("optimizer step"), self.tr("accuracy (%)"),
+                                       legend_offset=(-10, -10), y_limits=(0, 100))
+        self.accuracy_plot.add_series("test", self.tr("test accuracy"), SeriesStyle(TEST_ORANGE, 2.0, "o"))
+        self.digit_grid = DigitGrid(columns=8)
+        self.grid_box = QGroupBox(self.tr("Test digits: the network's guess and its confidence "
+                                          "(green right, red wrong)"))
+        grid_layout = QVBoxLayout(self.grid_box)
+        grid_layout.addWidget(self.digit_grid)
+        self.grid_score = QLabel()
+        grid_layout.addWidget(self.grid_score)
+
+        panels = QGridLayout()
+        panels.addWidget(self.loss_plot, 0, 0)
+        panels.addWidget(self.accuracy_plot, 1, 0)
+        panels.addWidget(self.grid_box, 0, 1, 2, 1)
+        panels.setColumnStretch(0, 3)
+        panels.setColumnStretch(1, 2)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.headline)
+        layout.addLayout(panels, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.side_panel)
+        splitter.addWidget(central)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([430, 930])
+        self.setCentralWidget(splitter)
+
+    def _build_status_bar(self) -> None:
+        self.device_label = QLabel(self.tr("device: –"))
+        self.speed_label = QLabel(self.tr("– samples/s"))
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(360)
+        for label, sample in ((self.device_label, "device: cuda:0"), (self.speed_label, "88,888 samples/s")):
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 16)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("idle"))
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.device_label)
+        bar.addPermanentWidget(self.speed_label)
+        bar.addPermanentWidget(self.progress)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open checkpoint…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._on_open_triggered)
+        self.save_action = QAction(self.tr("&Save checkpoint as…"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self._on_save_triggered)
+        data_action = QAction(self.tr("Use MNIST &folder…"), self)
+        data_action.triggered.connect(self.form._on_choose_data)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.open_action, self.save_action, None, data_action, None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        train_menu = self.menuBar().addMenu(self.tr("&Training"))
+        self.start_action = QAction(self.tr("&Start"), self)
+        self.start_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.start_action.triggered.connect(self.start_training)
+        self.stop_action = QAction(self.tr("S&top"), self)
+        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_action.triggered.connect(self.stop_training)
+        train_menu.addAction(self.start_action)
+        train_menu.addAction(self.stop_action)
+
+    # --- start-up --------------------------------------------------------------------------------------
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        # Installed on this window only until its first paint, so that afterwards no event of the
+        # window passes through Python.
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.startup_times["painted"] = time.time()
+            self.removeEventFilter(self)
+            if self._load_after_paint:
+                QTimer.singleShot(0, self.load_torch)
+        return False
+
+    def load_torch_after_paint(self) -> None:
+        """Import torch once the window has been painted, so the learner sees it at once; a fallback
+        timer covers platforms that never paint (a minimised start)."""
+        self._load_after_paint = True
+        QTimer.singleShot(1000, self.load_torch)
+
+    @Slot()
+    def load_torch(self) -> None:
+        """Import torch behind the painted window; ``torch_ready`` follows. Only the first call acts."""
+        if self._loader_thread is not None:
+            return
+        thread = QThread(self)
+        thread.setObjectName("torch-loader")
+        loader = TorchLoader()
+        loader.moveToThread(thread)
+        thread.started.connect(loader.run)
+        loader.loaded.connect(self._on_torch_loaded)
+        loader.failed.connect(self._on_torch_failed)
+        loader.finished.connect(thread.quit)
+        loader.finished.connect(loader.deleteLater)
+        self._loader, self._loader_thread = loader, thread
+        thread.start()
+
+    @Slot(object)
+    def _on_torch_loaded(self, info: dict) -> None:
+        self.startup_times["torch_ready"] = time.time()
+        # torch, Qt and pyqtgraph leave ~10^6 long-lived objects; a full garbage collection walking them
+        # held the GIL for ~150 ms, stalling both the GUI and training. Freeze them out of the collector.
+        gc.freeze()
+        self.is_torch_ready = True
+        self.form.set_devices(info["devices"])
+        self.torch_status.setText(self.tr("PyTorch {version} ready · {threads} CPU thread(s) for training")
+                                  .format(version=info["torch"], threads=info["threads"]))
+        self._update_buttons()
+        self.torch_ready.emit()
+        self._run_script()
+
+    @Slot(str)
+    def _on_torch_failed(self, message: str) -> None:
+        self.torch_status.setText(self.tr("PyTorch failed to load"))
+        self.message_bar.show_message(self.tr("PyTorch could not be imported, so nothing can train: {message}")
+                                      .format(message=message), "error")
+        if self.script.quit_when_done:
+            self.exit_requested.emit(1)
+
+    def _run_script(self) -> None:
+        if self.script.preset:
+            self.apply_preset(self.script.preset)
+        if self.script.epochs:
+            self.form.set_epochs(self.script.epochs)
+        if self.script.data_root:
+            reason = self.form.set_data_root(self.script.data_root)
+            if reason:
+                self.message_bar.show_message(reason, "error")
+        if self.script.autostart and not self.start_training() and self.script.quit_when_done:
+            self.exit_requested.emit(1)
+
+    # --- lessons and presets ---------------------------------------------------------------------------
+    def _select_lesson(self, name: str) -> None:
+        index = self.lesson_box.findData(name)
+        if index < 0:
+            self.message_bar.show_message(self.tr("There is no lesson called {name}.").format(name=name), "error")
+            index = 0
+        self.lesson_box.setCurrentIndex(index)
+        self._on_lesson_chosen(index)
+
+    @Slot(int)
+    def _on_lesson_chosen(self, index: int) -> None:
+        self.task = self.lessons[self.lesson_box.itemData(index)]()
+        self.preset_box.clear()
+        self.preset_box.addItem(self.tr("Choose a preset…"), "")
+        for preset in self.task.presets().values():
+            self.preset_box.addItem(translate_core(preset.title), preset.name)
+        self.form.set_values(self.task.default_spec(), self.task.default_config())
+
+    @Slot(int)
+    def _on_preset_chosen(self, index: int) -> None:
+        name = self.preset_box.itemData(index)
+        if name:
+            self.apply_preset(name)
+
+    def apply_preset(self, name: str) -> bool:
+        presets = self.task.presets()
+        if name not in presets:
+            self.message_bar.show_message(self.tr("The lesson has no preset called {name}; choose from {names}.")
+                                          .format(name=name, names=", ".join(presets)), "error")
+            return False
+        _spec, current, _problems = self.form.values()
+        preset = presets[name]
+        # Keep the learner's data and device choices; a preset is about the network and the recipe.
+        config = preset.config.replace(device=current.device, data_root=current.data_root, download=current.download)
+        self.form.set_values(preset.spec, config)
+        self.preset_box.setCurrentIndex(max(0, self.preset_box.findData(name)))
+        return True
+
+    # --- buttons -------------------------------------------------------------------------------------
+    @Slot()
+    def _on_form_changed(self) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.controller.busy
+        _spec, _config, problems = self.form.values()
+        can_start = self.is_torch_ready and not busy and not problems
+        self.start_button.setEnabled(can_start)
+        self.start_action.setEnabled(can_start)
+        training = busy and self.job_kind == "train"
+        self.pause_button.setEnabled(training)
+        self.stop_button.setEnabled(training)
+        self.stop_action.setEnabled(training)
+        self.form.setEnabled(not busy)
+        self.lesson_box.setEnabled(not busy)
+        self.preset_box.setEnabled(not busy)
+        self.open_action.setEnabled(self.is_torch_ready and not busy)
+        self.save_action.setEnabled(self.current_checkpoint is not None and not busy)
+        self.pause_button.setText(self.tr("Resume") if self.controller.paused else self.tr("Pause"))
+
+    @Slot()
+    def start_training(self) -> bool:
+        """Start training what the form describes; False (with the reason shown) if it cannot start."""
+        if not self.is_torch_ready or self.controller.busy:
+            return False
+        spec, config, problems = self.form.values()
+        if problems:
+            self.message_bar.show_message(self.tr("Fix the form first: {problem}")
+                                          .format(problem=translate_error(problems[0])), "error")
+            return False
+        from workbench.session import train_lesson
+        task_class, runs_root = type(self.task), self.runs_root
+
+        def job(worker) -> dict:
+            return train_lesson(task_class(), spec, config, runs_root, worker.control, worker.listeners())
+
+        self._clear_panels()
+        self.message_bar.dismiss()
+        self.job_kind = "train"
+        self.headline.setText(self.tr("Starting…"))
+        self.progress.setFormat(self.tr("starting…"))
+        self.controller.start(job)
+        self._update_buttons()
+        return True
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.controller.paused:
+            self.controller.resume()
+            self.progress.setFormat(self.tr("resuming…"))
+        else:
+            self.controller.pause()
+            self.progress.setFormat(self.tr("paused"))
+        self._update_buttons()
+
+    @Slot()
+    def stop_training(self) -> None:
+        if self.controller.busy and self.job_kind == "train":
+            self.controller.request_stop()
+            self.progress.setFormat(self.tr("stopping after this batch…"))
+
+    def _clear_panels(self) -> None:
+        self.loss_plot.clear()
+        self.accuracy_plot.clear()
+        self.digit_grid.clear()
+        self.grid_score.clear()
+        self.best_accuracy = None
+
+    # --- worker signals ------------------------------------------------------------------------------
+    @Slot(object)
+    def _on_run_started(self, event) -> None:
+        self.total_steps = event.total_steps
+        self.run_epochs = event.epochs
+        self.progress.setRange(0, max(1, event.total_steps))
+        self.loss_plot.set_x_extent(event.total_steps)
+        self.accuracy_plot.set_x_extent(event.total_steps)
+        self.progress.setValue(0)
+        self.device_label.setText(self.tr("device: {device}").format(device=event.device))
+        self.headline.setText(self.tr("Training {parameters:,} parameters on {data}")
+                              .format(parameters=event.parameter_count, data=event.data_description))
+
+    @Slot(object)
+    def _on_progressed(self, progress) -> None:
+        if len(progress.steps):
+            self.loss_plot.append("train", progress.steps, progress.losses)
+        for evaluation in progress.evaluations:
+            self._show_evaluation(evaluation)
+        latest = progress.latest
+        if latest is not None:
+            self.progress.setValue(latest.step)
+            self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=latest.samples_per_s))
+            if not self.controller.paused:
+                self.progress.setFormat(self.tr("epoch {epoch}/{epochs} · {percent}% · ETA {eta}").format(
+                    epoch=latest.epoch, epochs=self.run_epochs,
+                    percent=round(100 * latest.step / max(1, latest.total_steps)), eta=format_duration(latest.eta_s)))
+
+    def _show_evaluation(self, evaluation) -> None:
+        metrics = evaluation.metrics
+        if "test_loss" in metrics:
+            self.loss_plot.append("test", [evaluation.step], [metrics["test_loss"]])
+        if "test_accuracy" in metrics:
+            percent = 100 * metrics["test_accuracy"]
+            self.accuracy_plot.append("test", [evaluation.step], [percent])
+            self.best_accuracy = max(self.best_accuracy or 0.0, percent)
+            self.headline.setText(self.tr("Test accuracy {accuracy:.1f}% (best {best:.1f}%) after {step} steps")
+                                  .format(accuracy=percent, best=self.best_accuracy, step=evaluation.step))
+
+    @Slot(object)
+    def _on_snapshot_taken(self, snapshot) -> None:
+        arrays = snapshot.arrays
+        if "grid_images" in arrays:
+            self.digit_grid.update_predictions(arrays["grid_images"], arrays["grid_labels"],
+                                               arrays["grid_predictions"], arrays.get("grid_confidence"))
+            self.grid_score.setText(self.tr("{right} of {total} shown digits right").format(
+                right=self.digit_grid.correct_count, total=len(arrays["grid_labels"])))
+
+    @Slot(object)
+    def _on_succeeded(self, summary: dict) -> None:
+        self.last_summary = summary
+        self.current_checkpoint = summary.get("checkpoint")
+        accuracy = summary.get("test_accuracy")
+        if self.job_kind == "open":
+            self._show_opened(summary)
+        else:
+            stopped = summary.get("stopped")
+            text = self.tr("Stopped: test accuracy {accuracy:.1f}%") if stopped else \
+                self.tr("Finished: test accuracy {accuracy:.1f}%")
+            self.headline.setText(text.format(accuracy=100 * (accuracy or 0.0)))
+            self.message_bar.show_message(self.tr("{seconds:.1f} s, {speed:,.0f} samples/s. Run saved in {run_dir} "
+                                                  "(Ctrl+S saves the checkpoint elsewhere).").format(
+                seconds=summary["seconds"], speed=summary["samples_per_s"], run_dir=summary["run_dir"]), "success")
+            self.progress.setFormat(self.tr("done") if not stopped else self.tr("stopped"))
+        self.job_succeeded.emit(summary)
+
+    def _show_opened(self, summary: dict) -> None:
+        self._select_lesson(summary["task"])
+        _spec, current, _problems = self.form.values()
+        config = TrainConfig.from_dict(summary["config"]).replace(data_root=current.data_root,
+                                                                  download=current.download, device=current.device)
+        self.form.set_values(ModelSpec.from_dict(summary["spec"]), config)
+        self.headline.setText(self.tr("Opened checkpoint: test accuracy {accuracy:.1f}%")
+                              .format(accuracy=100 * summary.get("test_accuracy", 0.0)))
+        self.message_bar.show_message(self.tr("{path} evaluated on {data}: test accuracy {accuracy:.2f}%, "
+                                              "test loss {loss:.4f}.").format(
+            path=summary["checkpoint"], data=summary["data"], accuracy=100 * summary.get("test_accuracy", 0.0),
+            loss=summary.get("test_loss", float("nan"))), "success")
+        self.progress.setFormat(self.tr("checkpoint evaluated"))
+
+    @Slot(object)
+    def _on_failed(self, failure: Failure) -> None:
+        message = translate_core(failure.template, failure.params)
+        if self.job_kind == "open":
+            message = self.tr("Could not open the checkpoint: {reason}").format(reason=message)
+            self.headline.setText(self.tr("Nothing changed: the previous network is still here."))
+        else:
+            message = self.tr("Training failed: {reason}").format(reason=message)
+            self.headline.setText(self.tr("Training failed"))
+        self.message_bar.show_message(message, "error")
+        self.progress.setFormat(self.tr("failed"))
+        self.job_failed.emit(message)
+
+    @Slot()
+    def _on_job_finished(self) -> None:
+        failed = self.message_bar.kind == "error"
+        self.job_kind = ""
+        self._update_buttons()
+        if self.script.screenshot:
+            self.save_screenshot(self.script.screenshot)
+        if self.script.quit_when_done:
+            self.exit_requested.emit(1 if failed else 0)
+
+    # --- files ---------------------------------------------------------------------------------------
+    @Slot()
+    def _on_open_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open checkpoint"), str(self.runs_root),
+                                              self.tr("PyTorch checkpoints (*.pt *.pth *.ckpt);;All files (*)"))
+        if path:
+            self.open_checkpoint(path)
+
+    def open_checkpoint(self, path: str) -> bool:
+        """Evaluate the checkpoint at ``path`` in the worker; the form and panels follow on success."""
+        if not self.is_torch_ready or self.controller.busy:
+            self.message_bar.show_message(self.tr("Wait for the current job to finish before opening a checkpoint."),
+                                          "error")
+            return False
+        from workbench.session import evaluate_checkpoint
+        spec, config, problems = self.form.values()
+        lessons, task_name = self.lessons, self.task.name
+        bare_spec = None if problems else spec
+
+        def job(worker) -> dict:
+            listeners = worker.listeners()
+            return evaluate_checkpoint(path, lessons, data_root=config.data_root, device="cpu",
+                                       bare_task=task_name, bare_spec=bare_spec,
+                                       on_snapshot=listeners["on_snapshot"][0], on_eval=listeners["on_eval"][0])
+
+        self.message_bar.dismiss()
+        self.job_kind = "open"
+        self.progress.setFormat(self.tr("evaluating {name}…").format(name=Path(path).name))
+        self.controller.start(job)
+        self._update_buttons()
+        return True
+
+    @Slot()
+    def _on_save_triggered(self) -> None:
+        if self.current_checkpoint is None:
+            self.message_bar.show_message(self.tr("Nothing to save yet: train a network or open a checkpoint."),
+                                          "error")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save checkpoint"), str(Path.home() / "model.pt"),
+                                              self.tr("PyTorch checkpoints (*.pt)"))
+        if path:
+            self.save_checkpoint_to(path)
+
+    def save_checkpoint_to(self, path: str) -> bool:
+        """Copy the current model's checkpoint to ``path`` atomically; any old file there survives a failure."""
+        if self.current_checkpoint is None:
+            return False
+        try:
+            atomic_copy(self.current_checkpoint, path)
+        except OSError as error:
+            self.message_bar.show_message(self.tr("Could not save to {path}: {reason}")
+                                          .format(path=path, reason=error.strerror or error), "error")
+            return False
+        self.message_bar.show_message(self.tr("Saved {path}").format(path=path), "success")
+        return True
+
+    def save_screenshot(self, path: str) -> bool:
+        ok = self.grab().save(path)
+        if not ok:
+            print(f"rnn-workbench: could not write the screenshot {path}", flush=True)
+        return ok
+
+    # --- closing -------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.controller.shutdown()
+        if self._loader_thread is not None:
+            self._loader_thread.quit()
+            self._loader_thread.wait()
+        super().closeEvent(event)
+

@@ -1,0 +1,1 @@
+"""Dumb panels: ``update``-style methods that take numpy data, and ``clear()``. No training logic, no torch."""

@@ -1,0 +1,89 @@
+"""A pyqtgraph plot of named curves that grow during training (loss, accuracy, ...)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+from widgets.panels.curve_buffer import CurveBuffer
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    color: str
+    width: float = 1.5
+    symbol: str | None = None
+
+
+class CurvePlot(QWidget):
+    """One plot, several series. Items are created once; updates only call ``setData``."""
+
+    def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None,
+                 legend_offset: tuple[int, int] = (-10, 10), y_limits: tuple[float, float] | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setTitle(title, color="#222", size="11pt")
+        self.plot.setLabel("bottom", x_label)
+        self.plot.setLabel("left", y_label)
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        # Long runs: draw only what is visible, decimated with peaks kept (spikes stay visible).
+        self.plot.setClipToView(True)
+        self.plot.setDownsampling(auto=True, mode="peak")
+        self.legend = self.plot.addLegend(offset=legend_offset, labelTextColor="#222", brush=(255, 255, 255, 200))
+        # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new
+        # point on a curve repaints only the curve; without this a live plot held the GIL long enough
+        # to slow training in the worker thread several-fold.
+        for item in [self.plot.getAxis(name) for name in ("left", "bottom", "top", "right")] + \
+                [self.legend, self.plot.titleLabel]:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The y axis runs from 0 to the largest value seen (or is fixed to y_limits) and only grows: an
+        # axis that rescales with every point must be re-rendered with every point.
+        self.y_limits = y_limits
+        self._y_top = 0.0
+        self.plot.enableAutoRange(axis="y", enable=False)
+        if y_limits is not None:
+            self.plot.setYRange(*y_limits, padding=0.02)
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._buffers: dict[str, CurveBuffer] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+    def add_series(self, key: str, name: str, style: SeriesStyle) -> None:
+        pen = pg.mkPen(style.color, width=style.width)
+        options = {}
+        if style.symbol:
+            options = dict(symbol=style.symbol, symbolSize=6, symbolBrush=style.color, symbolPen=None)
+        self._curves[key] = self.plot.plot([], [], pen=pen, name=name, **options)
+        self._buffers[key] = CurveBuffer()
+
+    def append(self, key: str, xs, ys) -> None:
+        buffer = self._buffers[key]
+        buffer.extend(xs, ys)
+        self._curves[key].setData(buffer.x, buffer.y)
+        if self.y_limits is None and buffer.size:
+            finite = buffer.y[np.isfinite(buffer.y)]
+            top = float(finite.max()) if finite.size else 0.0
+            if top > self._y_top:
+                self._y_top = top * 1.1
+                self.plot.setYRange(0, self._y_top, padding=0.02)
+
+    def data(self, key: str):
+        """The (x, y) arrays a series holds (tests and exports read them)."""
+        return self._buffers[key].x, self._buffers[key].y
+
+    def set_x_extent(self, last: float) -> None:
+        """Fix the x axis to 0..last for a run of known length (the axis then need not be redrawn per point)."""
+        self.plot.setXRange(0, max(1.0, last), padding=0.02)
+
+    def set_series_name(self, key: str, name: str) -> None:
+        self.legend.getLabel(self._curves[key]).setText(name)
+
+    def clear(self) -> None:
+        for key, buffer in self._buffers.items():
+            buffer.clear()
+            self._curves[key].setData([], [])
+        self._y_top = 0.0

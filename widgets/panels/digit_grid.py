@@ -1,0 +1,101 @@
+"""A grid of test digits, each with the network's current guess: green when right, red when wrong."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+RIGHT = QColor("#1b8a3a")
+WRONG = QColor("#c62828")
+PENDING = QColor("#777777")
+
+
+def grey_image(pixels: np.ndarray) -> QImage:
+    """A QImage that owns a copy of a uint8 (H, W) array (so the array may be freed afterwards)."""
+    pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
+    height, width = pixels.shape
+    return QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+
+
+class DigitGrid(QWidget):
+    """Shows ``images`` with captions; :meth:`update_predictions` colours them as the model learns."""
+
+    def __init__(self, columns: int = 8, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.images: list[QImage] = []
+        self.labels = np.zeros(0, dtype=np.int64)
+        self.predictions: np.ndarray | None = None
+        self.confidence: np.ndarray | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(240, 160)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 260)
+
+    def update_predictions(self, images: np.ndarray, labels: np.ndarray, predictions: np.ndarray,
+                           confidence: np.ndarray | None = None) -> None:
+        if len(images) != len(self.images) or not np.array_equal(labels, self.labels):
+            self.images = [grey_image(image) for image in images]
+            self.labels = np.asarray(labels).copy()
+        self.predictions = np.asarray(predictions).copy()
+        self.confidence = None if confidence is None else np.asarray(confidence).copy()
+        self.update()  # Qt coalesces repaints
+
+    @property
+    def correct_count(self) -> int:
+        if self.predictions is None:
+            return 0
+        return int((self.predictions == self.labels).sum())
+
+    def clear(self) -> None:
+        self.images, self.labels, self.predictions, self.confidence = [], np.zeros(0, dtype=np.int64), None, None
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        if not self.images:
+            painter.setPen(PENDING)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.tr("Test digits and the network's guesses appear here during training."))
+            return
+        rows = -(-len(self.images) // self.columns)
+        caption_height = self.fontMetrics().height() + 4
+        # Square digits as large as fit; the grid is centred in whatever space is left over.
+        side = max(8.0, min(self.width() / self.columns - 8, self.height() / rows - caption_height - 8))
+        cell_width, cell_height = side + 8, side + caption_height + 8
+        left0 = (self.width() - cell_width * self.columns) / 2
+        top0 = (self.height() - cell_height * rows) / 2
+        bold = QFont(self.font())
+        bold.setBold(True)
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.8))
+        for index, image in enumerate(self.images):
+            row, column = divmod(index, self.columns)
+            target = QRectF(left0 + column * cell_width + 4, top0 + row * cell_height + 4, side, side)
+            painter.drawImage(target, image)
+            caption = QRectF(target.left() - 4, target.bottom() + 2, cell_width, caption_height)
+            if self.predictions is None:
+                painter.setPen(PENDING)
+                painter.setFont(bold)
+                painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, "?")
+                continue
+            guess, truth = int(self.predictions[index]), int(self.labels[index])
+            colour = RIGHT if guess == truth else WRONG
+            painter.setPen(QPen(colour, 2))
+            painter.drawRect(target.adjusted(-1, -1, 1, 1))
+            if guess != truth:
+                # The true label in the digit's corner, so a wrong guess can be read at a glance.
+                painter.setFont(small)
+                painter.setPen(QColor("#ffd54f"))
+                painter.drawText(target.adjusted(3, 1, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                                 self.tr("is {truth}").format(truth=truth))
+            painter.setFont(bold)
+            painter.setPen(colour)
+            text = str(guess)
+            if self.confidence is not None:
+                text = self.tr("{guess} · {percent}%").format(guess=guess,
+                                                              percent=round(100 * float(self.confidence[index])))
+            painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, text)

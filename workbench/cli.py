@@ -1,0 +1,147 @@
+"""Headless front end: ``python main.py train ...`` and ``python main.py eval ...``.
+
+Progress goes to stdout as it happens; the last stdout line is always one JSON object of the run's
+metrics. Errors are one line on stderr and a non-zero exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any, Mapping, Sequence
+
+from workbench.errors import WorkbenchError
+from workbench.spec import CELLS, NONLINEARITIES, OPTIMIZERS, SCHEDULES, ModelSpec, TrainConfig
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+# CLI option -> (which spec, field name)
+MODEL_OPTIONS = {"cell": "cell", "hidden": "hidden_size", "layers": "num_layers", "bidirectional": "bidirectional",
+                 "dropout": "dropout", "nonlinearity": "nonlinearity"}
+TRAIN_OPTIONS = {"optimizer": "optimizer", "lr": "lr", "batch_size": "batch_size", "epochs": "epochs",
+                 "schedule": "schedule", "weight_decay": "weight_decay", "clip": "clip_norm",
+                 "label_smoothing": "label_smoothing", "shift": "shift_px", "evals_per_epoch": "evals_per_epoch",
+                 "seed": "seed", "device": "device", "data_root": "data_root", "download": "download"}
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (scripts parse stderr too)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser(lesson_names: Sequence[str]) -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="rnn-workbench", description="RNN Workbench, headless.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    train = commands.add_parser("train", help="train a lesson and write a run folder")
+    train.add_argument("--task", default="mnist-rows", choices=list(lesson_names), help="lesson to run")
+    train.add_argument("--preset", help="start from a named recipe (see --list-presets)")
+    train.add_argument("--list-presets", action="store_true", help="print the lesson's presets and exit")
+    network = train.add_argument_group("network")
+    network.add_argument("--cell", choices=CELLS)
+    network.add_argument("--hidden", type=int, metavar="N", help="hidden size")
+    network.add_argument("--layers", type=int, metavar="N")
+    network.add_argument("--bidirectional", action=argparse.BooleanOptionalAction, default=None)
+    network.add_argument("--dropout", type=float)
+    network.add_argument("--nonlinearity", choices=NONLINEARITIES, help="plain RNN only")
+    recipe = train.add_argument_group("training")
+    recipe.add_argument("--optimizer", choices=OPTIMIZERS)
+    recipe.add_argument("--lr", type=float, help="learning rate (the peak rate with --schedule onecycle)")
+    recipe.add_argument("--batch-size", type=int)
+    recipe.add_argument("--epochs", type=int)
+    recipe.add_argument("--schedule", choices=SCHEDULES)
+    recipe.add_argument("--weight-decay", type=float)
+    recipe.add_argument("--clip", type=float, metavar="NORM", help="clip the gradient norm (0 = off)")
+    recipe.add_argument("--label-smoothing", type=float)
+    recipe.add_argument("--shift", type=int, metavar="PX", help="random shift augmentation, pixels")
+    recipe.add_argument("--evals-per-epoch", type=int)
+    recipe.add_argument("--seed", type=int)
+    recipe.add_argument("--device", help="cpu, cuda, cuda:N")
+    recipe.add_argument("--data-root", metavar="DIR", help="folder with MNIST/raw IDX files (default: embedded)")
+    recipe.add_argument("--download", action="store_true", default=None, help="download MNIST into --data-root")
+    train.add_argument("--out", metavar="DIR", help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
+    train.add_argument("--threads", type=int, help="torch CPU threads (default: all cores)")
+    train.add_argument("--quiet", action="store_true", help="print only the final JSON line")
+
+    evaluate = commands.add_parser("eval", help="evaluate a checkpoint on its lesson's test split")
+    evaluate.add_argument("--checkpoint", required=True, metavar="FILE")
+    evaluate.add_argument("--data-root", metavar="DIR", help="evaluate on MNIST from DIR instead")
+    evaluate.add_argument("--device", default="cpu")
+    evaluate.add_argument("--threads", type=int)
+    return parser
+
+
+def resolve_settings(task, args: argparse.Namespace) -> tuple[ModelSpec, TrainConfig]:
+    """Lesson defaults, then the preset, then each option given on the command line."""
+    spec, config = task.default_spec(), task.default_config()
+    if args.preset:
+        presets = task.presets()
+        if args.preset not in presets:
+            raise WorkbenchError("unknown preset {name!r} for {task}; choose from {names}",
+                                 name=args.preset, task=task.name, names=", ".join(presets))
+        spec, config = presets[args.preset].spec, presets[args.preset].config
+    spec = spec.replace(**{field: getattr(args, option) for option, field in MODEL_OPTIONS.items()
+                           if getattr(args, option) is not None})
+    config = config.replace(**{field: getattr(args, option) for option, field in TRAIN_OPTIONS.items()
+                               if getattr(args, option) is not None})
+    return spec.validate(), config.validate()
+
+
+def _print_progress(prefix: str):
+    def on_eval(event) -> None:
+        shown = "  ".join(f"{name} {value:.4f}" for name, value in event.metrics.items())
+        print(f"{prefix}epoch {event.epoch} step {event.step}  {shown}", flush=True)
+    return on_eval
+
+
+def run_train(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
+    from workbench.runs import default_runs_root
+    from workbench.session import train_lesson
+    task = lessons[args.task]()
+    if args.list_presets:
+        for preset in task.presets().values():
+            print(f"{preset.name}: {preset.title}")
+        return {}
+    spec, config = resolve_settings(task, args)
+    listeners: dict[str, list] = {}
+    if not args.quiet:
+        print(f"training {task.name}: {spec.to_dict()} {config.to_dict()}", flush=True)
+        listeners["on_start"] = [lambda event: print(
+            f"{event.device}, {event.parameter_count:,} parameters, {event.data_description}, "
+            f"{event.total_steps} steps", flush=True)]
+        listeners["on_eval"] = [_print_progress("")]
+    return train_lesson(task, spec, config, args.out or default_runs_root(), listeners=listeners)
+
+
+def run_eval(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
+    from pathlib import Path
+
+    from workbench.session import evaluate_checkpoint
+    began = time.perf_counter()
+    metrics = evaluate_checkpoint(args.checkpoint, lessons, data_root=args.data_root, device=args.device)
+    metrics.pop("spec"), metrics.pop("config")
+    metrics["seconds"] = round(time.perf_counter() - began, 3)
+    metrics["run_dir"] = str(Path(args.checkpoint).resolve().parent)
+    return metrics
+
+
+def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
+    """Run one command; return the exit status."""
+    args = build_parser(list(lessons)).parse_args(argv)
+    from workbench.threads import configure_torch_threads
+    try:
+        configure_torch_threads(leave_core_for_gui=False, requested=args.threads)
+        metrics = run_train(args, lessons) if args.command == "train" else run_eval(args, lessons)
+    except WorkbenchError as error:
+        print(f"rnn-workbench: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("rnn-workbench: interrupted", file=sys.stderr)
+        return 130
+    if metrics:
+        print(json.dumps(metrics, ensure_ascii=False))
+    return 0

@@ -1,0 +1,87 @@
+"""The two jobs both front ends run: train a lesson into a run folder, and evaluate a checkpoint.
+
+The CLI calls them directly; the window's worker calls them in its thread and turns the trainer's
+events into Qt signals. One implementation, so the window and the CLI cannot drift apart.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import torch
+
+from workbench.checkpoint import load_checkpoint, load_weights, save_checkpoint
+from workbench.errors import CheckpointError, tr_noop
+from workbench.events import EvalEnded, Snapshot
+from workbench.models import count_parameters
+from workbench.runs import RunRecorder, new_run_dir
+from workbench.spec import ModelSpec, TrainConfig
+from workbench.task import Task
+from workbench.trainer import Control, Trainer, evaluate, resolve_device
+
+Listeners = Mapping[str, list[Callable]]
+
+
+def train_lesson(task: Task, spec: ModelSpec, config: TrainConfig, runs_root: str | os.PathLike,
+                 control: Control | None = None, listeners: Listeners | None = None,
+                 snapshot_every_s: float = 0.3) -> dict[str, Any]:
+    """Train ``task`` with ``spec``/``config``; write the run folder; return the summary metrics.
+
+    The summary holds the trainer's metrics plus ``run_dir`` and ``checkpoint``. A stopped run still
+    saves its checkpoint (the learner may want the half-trained model); a failed run saves none.
+    """
+    spec, config = spec.validate(), config.validate()
+    trainer = Trainer(task, spec, config, control, snapshot_every_s=snapshot_every_s)
+    run_dir = new_run_dir(runs_root, task.name)
+    recorder = RunRecorder(run_dir, task.name, spec, config, task.metric_names)
+    recorder.attach(trainer)
+    for event_name, callbacks in (listeners or {}).items():
+        for callback in callbacks:
+            trainer.add_callback(event_name, callback)
+    result = trainer.run()
+    metrics = dict(result.metrics, run_dir=str(run_dir), checkpoint=str(recorder.checkpoint_path))
+    save_checkpoint(recorder.checkpoint_path, task.name, spec, result.model, config, metrics)
+    recorder.finish(metrics)
+    return metrics
+
+
+def evaluate_checkpoint(path: str | os.PathLike, lessons: Mapping[str, type], data_root: str | None = None,
+                        device: str = "cpu", bare_task: str | None = None, bare_spec: ModelSpec | None = None,
+                        on_snapshot: Callable[[Snapshot], None] | None = None,
+                        on_eval: Callable[[EvalEnded], None] | None = None) -> dict[str, Any]:
+    """Rebuild a checkpoint's network, evaluate it on its lesson's test split, return the metrics.
+
+    ``data_root`` overrides the data folder the checkpoint was trained with ("" = embedded set).
+    """
+    checkpoint = load_checkpoint(path, lessons, bare_task, bare_spec)
+    if checkpoint.task not in lessons:
+        raise CheckpointError(tr_noop("{path} is for the lesson {task!r}, which this version does not have"),
+                              path=str(path), task=checkpoint.task)
+    task = lessons[checkpoint.task]()
+    model = load_weights(task.build(checkpoint.spec), checkpoint, path)
+    overrides: dict[str, Any] = {"device": device}
+    if data_root is not None:
+        overrides["data_root"] = data_root
+    config = checkpoint.config.replace(**overrides).validate()
+    torch_device = resolve_device(config.device)
+    model = model.to(torch_device)
+    data = task.data(config, torch_device)
+    metrics = evaluate(task, model, data.test)
+    if on_eval is not None:
+        on_eval(EvalEnded(0, 0, metrics))
+    if on_snapshot is not None:
+        model.eval()
+        with torch.no_grad():
+            on_snapshot(Snapshot(0, task.snapshot(model)))
+    return {
+        "task": checkpoint.task,
+        "checkpoint": str(Path(path)),
+        "epochs": checkpoint.meta.get("metrics", {}).get("epochs", 0),
+        **{key: round(value, 6) for key, value in metrics.items()},
+        "parameter_count": count_parameters(model),
+        "data": data.description,
+        "spec": checkpoint.spec.to_dict(),
+        "config": checkpoint.config.to_dict(),
+        "bare": checkpoint.bare,
+    }

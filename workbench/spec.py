@@ -1,0 +1,209 @@
+"""What network to build (:class:`ModelSpec`) and how to train it (:class:`TrainConfig`).
+
+Both are frozen dataclasses that validate themselves, round-trip through JSON-able dicts, and never
+import torch: the form edits them, the checkpoint stores them, the CLI parses them. ``problems()``
+lists every invalid field (the form shows each reason beside its field); ``validate()`` raises the
+first one as a :class:`SpecError`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
+
+from workbench.errors import SpecError, tr_noop
+
+CELLS = ("rnn", "lstm", "gru")
+NONLINEARITIES = ("tanh", "relu")
+HEADS = ("last", "mean")
+OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam", "adamw")
+SCHEDULES = ("constant", "onecycle")
+
+# Gate blocks per cell: nn.RNN has one weight block, nn.GRU three (r, z, n), nn.LSTM four (i, f, g, o).
+GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}
+
+MAX_WIDTH = 4096
+MAX_LAYERS = 8
+DEVICE_PATTERN = re.compile(r"^(cpu|cuda(:\d+)?|mps)$")
+
+Spec = TypeVar("Spec", "ModelSpec", "TrainConfig")
+
+
+def _int_in(problems: list, field: str, value: Any, low: int, high: int, label: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        problems.append(SpecError(field, tr_noop("{label} must be a whole number from {low} to {high}, got {value}"),
+                                  label=label, low=low, high=high, value=value))
+
+
+def _float_in(problems: list, field: str, value: Any, low: float, high: float, label: str,
+              low_open: bool = False, high_open: bool = False) -> None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if ok:
+        ok = (value > low if low_open else value >= low) and (value < high if high_open else value <= high)
+    if ok:
+        return
+    if low_open:
+        template = tr_noop("{label} must be greater than {low:g} and at most {high:g}, got {value}")
+    elif high_open:
+        template = tr_noop("{label} must be at least {low:g} and below {high:g}, got {value}")
+    else:
+        template = tr_noop("{label} must be from {low:g} to {high:g}, got {value}")
+    problems.append(SpecError(field, template, label=label, low=low, high=high, value=value))
+
+
+def _choice(problems: list, field: str, value: Any, choices: tuple[str, ...], label: str) -> None:
+    if value not in choices:
+        problems.append(SpecError(field, tr_noop("{label} must be one of {choices}, got {value!r}"),
+                                  label=label, choices=", ".join(choices), value=value))
+
+
+def _bool(problems: list, field: str, value: Any, label: str) -> None:
+    if not isinstance(value, bool):
+        problems.append(SpecError(field, tr_noop("{label} must be true or false, got {value!r}"),
+                                  label=label, value=value))
+
+
+class _SpecMixin:
+    """Shared validation and dict round-trip for the two spec dataclasses."""
+
+    def problems(self) -> list[SpecError]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def validate(self: Spec) -> Spec:
+        """Return self when every field is usable, else raise the first :class:`SpecError`."""
+        found = self.problems()
+        if found:
+            raise found[0]
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls: type[Spec], data: Any) -> Spec:
+        """Build and validate from a dict; unknown keys and wrong types raise :class:`SpecError`."""
+        if not isinstance(data, dict):
+            raise SpecError("", tr_noop("expected a table of settings, got {kind}"), kind=type(data).__name__)
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise SpecError(unknown[0], tr_noop("unknown setting {name!r}"), name=unknown[0])
+        values = dict(data)
+        for f in fields(cls):
+            # JSON has no int/float distinction for 1.0 vs 1; accept whole floats for int fields.
+            if f.type == "int" and isinstance(values.get(f.name), float) and values[f.name].is_integer():
+                values[f.name] = int(values[f.name])
+            if f.type == "float" and isinstance(values.get(f.name), int) and not isinstance(values[f.name], bool):
+                values[f.name] = float(values[f.name])
+        return cls(**values).validate()
+
+    def replace(self: Spec, **changes: Any) -> Spec:
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class ModelSpec(_SpecMixin):
+    """A recurrent stack and its linear head: input (batch, time, input_size) -> output_size values."""
+
+    cell: str = "lstm"
+    input_size: int = 28
+    hidden_size: int = 64
+    num_layers: int = 1
+    bidirectional: bool = False
+    dropout: float = 0.0
+    nonlinearity: str = "tanh"
+    output_size: int = 10
+    head: str = "last"
+
+    def problems(self) -> list[SpecError]:
+        found: list[SpecError] = []
+        _choice(found, "cell", self.cell, CELLS, tr_noop("cell"))
+        _int_in(found, "input_size", self.input_size, 1, MAX_WIDTH, tr_noop("input size"))
+        _int_in(found, "hidden_size", self.hidden_size, 1, MAX_WIDTH, tr_noop("hidden size"))
+        _int_in(found, "num_layers", self.num_layers, 1, MAX_LAYERS, tr_noop("layers"))
+        _bool(found, "bidirectional", self.bidirectional, tr_noop("bidirectional"))
+        _float_in(found, "dropout", self.dropout, 0.0, 1.0, tr_noop("dropout"), high_open=True)
+        _choice(found, "nonlinearity", self.nonlinearity, NONLINEARITIES, tr_noop("nonlinearity"))
+        _int_in(found, "output_size", self.output_size, 1, MAX_WIDTH, tr_noop("output size"))
+        _choice(found, "head", self.head, HEADS, tr_noop("head"))
+        if not found and self.dropout > 0 and self.num_layers == 1:
+            # nn.LSTM applies dropout only between stacked layers: with one layer it silently does nothing.
+            found.append(SpecError("dropout", tr_noop(
+                "dropout acts between stacked layers, so with 1 layer it does nothing: use 2+ layers or 0")))
+        if not found and self.cell != "rnn" and self.nonlinearity != "tanh":
+            found.append(SpecError("nonlinearity", tr_noop(
+                "only a plain RNN cell has a choice of nonlinearity; LSTM and GRU use tanh")))
+        return found
+
+    @property
+    def directions(self) -> int:
+        return 2 if self.bidirectional else 1
+
+    @property
+    def feature_size(self) -> int:
+        """Width of what the head reads: the last hidden state of every direction, side by side."""
+        return self.hidden_size * self.directions
+
+    def parameter_count(self) -> int:
+        """Number of trainable parameters, computed without torch (the form shows it live)."""
+        blocks = GATE_BLOCKS.get(self.cell, 1) * self.hidden_size
+        total = 0
+        for layer in range(self.num_layers):
+            layer_input = self.input_size if layer == 0 else self.feature_size
+            # weight_ih, weight_hh and the two bias vectors, per direction.
+            total += self.directions * (blocks * layer_input + blocks * self.hidden_size + 2 * blocks)
+        return total + self.feature_size * self.output_size + self.output_size
+
+
+@dataclass(frozen=True)
+class TrainConfig(_SpecMixin):
+    """A training recipe: optimizer, schedule, batches, regularisation, device, data."""
+
+    optimizer: str = "adam"
+    lr: float = 0.01
+    batch_size: int = 64
+    epochs: int = 1
+    schedule: str = "constant"
+    weight_decay: float = 0.0
+    clip_norm: float = 0.0          # 0 turns clipping off
+    label_smoothing: float = 0.0
+    shift_px: int = 0               # random translation of each training image by up to this many pixels
+    evals_per_epoch: int = 4
+    seed: int = 1
+    device: str = "cpu"
+    data_root: str = ""             # empty: the embedded 5k MNIST
+    download: bool = False
+
+    def problems(self) -> list[SpecError]:
+        found: list[SpecError] = []
+        _choice(found, "optimizer", self.optimizer, OPTIMIZERS, tr_noop("optimizer"))
+        _float_in(found, "lr", self.lr, 0.0, 10.0, tr_noop("learning rate"), low_open=True)
+        _int_in(found, "batch_size", self.batch_size, 1, 65536, tr_noop("batch size"))
+        _int_in(found, "epochs", self.epochs, 1, 10000, tr_noop("epochs"))
+        _choice(found, "schedule", self.schedule, SCHEDULES, tr_noop("schedule"))
+        _float_in(found, "weight_decay", self.weight_decay, 0.0, 1.0, tr_noop("weight decay"))
+        _float_in(found, "clip_norm", self.clip_norm, 0.0, 1e6, tr_noop("gradient clipping"))
+        _float_in(found, "label_smoothing", self.label_smoothing, 0.0, 1.0, tr_noop("label smoothing"), high_open=True)
+        _int_in(found, "shift_px", self.shift_px, 0, 8, tr_noop("random shift"))
+        _int_in(found, "evals_per_epoch", self.evals_per_epoch, 1, 100, tr_noop("evaluations per epoch"))
+        _int_in(found, "seed", self.seed, 0, 2**32 - 1, tr_noop("seed"))
+        if not isinstance(self.device, str) or not DEVICE_PATTERN.match(self.device):
+            found.append(SpecError("device", tr_noop("device must be cpu, cuda, cuda:N or mps, got {value!r}"),
+                                   value=self.device))
+        if not isinstance(self.data_root, str):
+            found.append(SpecError("data_root", tr_noop("data folder must be a path, got {value!r}"),
+                                   value=self.data_root))
+        _bool(found, "download", self.download, tr_noop("download"))
+        return found
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named recipe shown in the form's preset list and accepted by ``--preset``."""
+
+    name: str
+    title: str
+    spec: ModelSpec
+    config: TrainConfig

@@ -1,0 +1,248 @@
+"""The training loop: one place that owns the optimizer, the schedule, clipping, evaluation and events.
+
+Read it top to bottom in :meth:`Trainer.run`. It reports through callbacks registered by event name
+(``on_start``, ``on_step``, ``on_eval``, ``on_snapshot``, ``on_done``, ``on_error``) and knows nothing
+about Qt, files or printing; the CLI and the window's worker attach what they need.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import torch
+from torch import nn
+
+from workbench.errors import TrainingError, tr_noop
+from workbench.events import EvalEnded, RunFailed, RunFinished, RunStarted, Snapshot, StepEnded
+from workbench.models import count_parameters
+from workbench.spec import ModelSpec, TrainConfig
+from workbench.task import Batches, Task
+
+EVENT_NAMES = ("on_start", "on_step", "on_eval", "on_snapshot", "on_done", "on_error")
+
+
+class Control:
+    """Stop and pause flags shared between the loop and whoever drives it (checked once per batch)."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._running.set()  # wake a paused loop so it can see the stop
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def wait_while_paused(self) -> float:
+        """Block while paused; return the seconds spent waiting (kept out of speed and ETA figures)."""
+        if self._running.is_set():
+            return 0.0
+        began = time.perf_counter()
+        self._running.wait()
+        return time.perf_counter() - began
+
+
+def resolve_device(name: str) -> torch.device:
+    """The torch device for a config's device name, or a :class:`TrainingError` saying why not."""
+    if name.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise TrainingError(tr_noop("CUDA was chosen, but this PyTorch build sees no CUDA GPU; choose cpu"))
+        index = int(name.split(":")[1]) if ":" in name else 0
+        if index >= torch.cuda.device_count():
+            raise TrainingError(tr_noop("there is no CUDA device {index} (this machine has {count})"),
+                                index=index, count=torch.cuda.device_count())
+    if name == "mps" and not torch.backends.mps.is_available():
+        raise TrainingError(tr_noop("MPS (Apple GPU) was chosen but is not available here; choose cpu"))
+    return torch.device(name)
+
+
+def make_optimizer(config: TrainConfig, parameters) -> torch.optim.Optimizer:
+    kind, lr, decay = config.optimizer, config.lr, config.weight_decay
+    if kind == "sgd":
+        return torch.optim.SGD(parameters, lr=lr, weight_decay=decay)
+    if kind == "momentum":
+        return torch.optim.SGD(parameters, lr=lr, momentum=0.9, weight_decay=decay)
+    if kind == "rmsprop":
+        return torch.optim.RMSprop(parameters, lr=lr, alpha=0.9, weight_decay=decay)
+    if kind == "adam":
+        return torch.optim.Adam(parameters, lr=lr, weight_decay=decay)
+    return torch.optim.AdamW(parameters, lr=lr, weight_decay=decay)
+
+
+def make_schedule(config: TrainConfig, optimizer: torch.optim.Optimizer, total_steps: int):
+    """A per-step learning-rate schedule, or None for a constant rate."""
+    if config.schedule != "onecycle":
+        return None
+    # Only optimizers with a momentum term of their own get it cycled; for RMSprop/SGD that would
+    # silently add momentum the learner did not ask for.
+    cycle_momentum = config.optimizer in ("momentum", "adam", "adamw")
+    return torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=config.lr, total_steps=max(total_steps, 1),
+                                               cycle_momentum=cycle_momentum)
+
+
+def eval_points(steps_per_epoch: int, evals_per_epoch: int) -> set[int]:
+    """Batch numbers (1-based, within an epoch) after which to evaluate: evenly spaced, the last one last."""
+    count = min(evals_per_epoch, steps_per_epoch)
+    return {max(1, round(steps_per_epoch * k / count)) for k in range(1, count + 1)}
+
+
+def evaluate(task: Task, model: nn.Module, batches: Batches) -> dict[str, float]:
+    """Mean test loss and the task's per-sample metrics over ``batches``, prefixed ``test_``."""
+    was_training = model.training
+    model.eval()
+    total_loss, total_size = 0.0, 0
+    sums: dict[str, float] = defaultdict(float)
+    with torch.no_grad():
+        for batch in batches:
+            result = task.step(model, batch, training=False)
+            total_loss += float(result.loss) * result.size
+            total_size += result.size
+            for key, value in result.sums.items():
+                sums[key] += float(value)
+    model.train(was_training)
+    metrics = {"test_loss": total_loss / max(total_size, 1)}
+    metrics.update({f"test_{key}": value / max(total_size, 1) for key, value in sums.items()})
+    return metrics
+
+
+@dataclass
+class RunResult:
+    model: nn.Module
+    metrics: dict[str, Any]
+    stopped: bool
+
+
+class Trainer:
+    """Trains one model for one task with one config; :meth:`run` may be called once."""
+
+    def __init__(self, task: Task, spec: ModelSpec, config: TrainConfig, control: Control | None = None,
+                 snapshot_every_s: float = 0.3) -> None:
+        self.task = task
+        self.spec = spec.validate()
+        self.config = config.validate()
+        self.control = control or Control()
+        self.snapshot_every_s = snapshot_every_s
+        self.callbacks: dict[str, list[Callable]] = defaultdict(list)
+
+    def add_callback(self, event_name: str, callback: Callable) -> None:
+        if event_name not in EVENT_NAMES:
+            raise ValueError(f"unknown trainer event {event_name!r}; known: {', '.join(EVENT_NAMES)}")
+        self.callbacks[event_name].append(callback)
+
+    def trigger(self, event_name: str, event: Any) -> None:
+        for callback in self.callbacks[event_name]:
+            callback(event)
+
+    def _snapshot(self, model: nn.Module, step: int) -> None:
+        was_training = model.training
+        model.eval()
+        with torch.no_grad():
+            arrays = self.task.snapshot(model)
+        model.train(was_training)
+        self.trigger("on_snapshot", Snapshot(step, arrays))
+
+    def run(self) -> RunResult:
+        """Train; report events; return the model and the summary metrics. Raises on failure."""
+        try:
+            return self._run()
+        except Exception as error:
+            self.trigger("on_error", RunFailed(str(error)))
+            raise
+
+    def _run(self) -> RunResult:
+        config, control = self.config, self.control
+        began = time.perf_counter()
+        paused_s = 0.0
+        torch.manual_seed(config.seed)
+        device = resolve_device(config.device)
+        model = self.task.build(self.spec).to(device)
+        data = self.task.data(config, device)
+        steps_per_epoch = len(data.train)
+        total_steps = steps_per_epoch * config.epochs
+        optimizer = make_optimizer(config, model.parameters())
+        schedule = make_schedule(config, optimizer, total_steps)
+        evaluate_after = eval_points(steps_per_epoch, config.evals_per_epoch)
+        self.trigger("on_start", RunStarted(self.task.name, str(device), count_parameters(model), total_steps,
+                                            steps_per_epoch, config.epochs, data.train_size, data.test_size,
+                                            data.description))
+        wants_snapshots = bool(self.callbacks["on_snapshot"])
+        if wants_snapshots:
+            self._snapshot(model, 0)
+        last_snapshot = loop_began = time.perf_counter()
+        step, samples, train_seconds, epoch = 0, 0, 0.0, 0
+        metrics: dict[str, float] = {}
+        evaluated_at = -1
+        recent_losses: list[float] = []
+        model.train()
+        for epoch in range(1, config.epochs + 1):
+            for batch_number, batch in enumerate(data.train, start=1):
+                paused_s += control.wait_while_paused()
+                if control.stop_requested:
+                    break
+                step_began = time.perf_counter()
+                result = self.task.step(model, batch, training=True)
+                optimizer.zero_grad(set_to_none=True)
+                result.loss.backward()
+                limit = config.clip_norm if config.clip_norm > 0 else math.inf
+                grad_norm = float(nn.utils.clip_grad_norm_(model.parameters(), limit))
+                loss = float(result.loss.detach())  # the one host sync per step
+                if not math.isfinite(loss):
+                    raise TrainingError(tr_noop("the loss became {loss} at step {step}: training diverged. "
+                                                "Try a lower learning rate or turn on gradient clipping"),
+                                        loss=loss, step=step + 1)
+                optimizer.step()
+                if schedule is not None:
+                    schedule.step()
+                step += 1
+                samples += result.size
+                train_seconds += time.perf_counter() - step_began
+                recent_losses = (recent_losses + [loss])[-50:]
+                active = time.perf_counter() - loop_began - paused_s
+                self.trigger("on_step", StepEnded(step, epoch, loss, grad_norm, optimizer.param_groups[0]["lr"],
+                                                  samples, active, total_steps, train_seconds))
+                if batch_number in evaluate_after:
+                    metrics = evaluate(self.task, model, data.test)
+                    evaluated_at = step
+                    self.trigger("on_eval", EvalEnded(step, epoch, metrics))
+                if wants_snapshots and time.perf_counter() - last_snapshot >= self.snapshot_every_s:
+                    self._snapshot(model, step)
+                    last_snapshot = time.perf_counter()
+            if control.stop_requested:
+                break
+        if evaluated_at != step:
+            metrics = evaluate(self.task, model, data.test)
+            self.trigger("on_eval", EvalEnded(step, epoch, metrics))
+        if wants_snapshots:
+            self._snapshot(model, step)
+        summary = {
+            "task": self.task.name,
+            "epochs": round(step / steps_per_epoch, 3) if steps_per_epoch else 0,
+            "steps": step,
+            **{key: round(value, 6) for key, value in metrics.items()},
+            "train_loss": round(sum(recent_losses) / len(recent_losses), 6) if recent_losses else None,
+            "samples_per_s": round(samples / train_seconds, 1) if train_seconds else 0.0,
+            "seconds": round(time.perf_counter() - began - paused_s, 3),
+            "device": str(device),
+            "parameter_count": count_parameters(model),
+            "stopped": control.stop_requested,
+        }
+        self.trigger("on_done", RunFinished(control.stop_requested, summary))
+        return RunResult(model, summary, control.stop_requested)
