@@ -19,6 +19,8 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from workbench.errors import tr_noop
+
 MAX_RATE_HZ = 10
 
 
@@ -44,7 +46,7 @@ class Failure:
     def from_exception(cls, error: BaseException) -> "Failure":
         if hasattr(error, "template"):
             return cls(error.template, dict(error.params))
-        return cls("Unexpected error: {error}", {"error": f"{type(error).__name__}: {error}"})
+        return cls(tr_noop("Unexpected error: {error}"), {"error": f"{type(error).__name__}: {error}"})
 
 
 def lower_thread_priority(niceness: int = 10) -> None:

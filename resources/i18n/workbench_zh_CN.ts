@@ -1,0 +1,739 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DigitGrid</name>
+    <message>
+        <source>Test digits and the network&apos;s guesses appear here during training.</source>
+        <translation>训练时，这里显示测试数字和网络的猜测。</translation>
+    </message>
+    <message>
+        <source>is {truth}</source>
+        <translation>实为 {truth}</translation>
+    </message>
+    <message>
+        <source>{guess} · {percent}%</source>
+        <translation>{guess} · {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>RNN Workbench</source>
+        <translation>RNN 工作台</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train the network in the form (F5)</source>
+        <translation>训练表单中的网络 (F5)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch…</source>
+        <translation>正在加载 PyTorch…</translation>
+    </message>
+    <message>
+        <source>Build a network in the form, then press Start.</source>
+        <translation>在左侧表单中搭建网络，然后点击“开始”。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>optimizer step</source>
+        <translation>优化步数</translation>
+    </message>
+    <message>
+        <source>cross-entropy loss</source>
+        <translation>交叉熵损失</translation>
+    </message>
+    <message>
+        <source>train (per batch)</source>
+        <translation>训练（每批）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Test digits: the network&apos;s guess and its confidence (green right, red wrong)</source>
+        <translation>测试数字：网络的猜测与置信度（绿色正确，红色错误）</translation>
+    </message>
+    <message>
+        <source>device: –</source>
+        <translation>设备：–</translation>
+    </message>
+    <message>
+        <source>– samples/s</source>
+        <translation>– 样本/秒</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open checkpoint…</source>
+        <translation>打开检查点(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save checkpoint as…</source>
+        <translation>检查点另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Use MNIST &amp;folder…</source>
+        <translation>使用 MNIST 文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>PyTorch {version} ready · {threads} CPU thread(s) for training</source>
+        <translation>PyTorch {version} 已就绪 · 训练使用 {threads} 个 CPU 线程</translation>
+    </message>
+    <message>
+        <source>PyTorch failed to load</source>
+        <translation>PyTorch 加载失败</translation>
+    </message>
+    <message>
+        <source>PyTorch could not be imported, so nothing can train: {message}</source>
+        <translation>无法导入 PyTorch，因此无法训练：{message}</translation>
+    </message>
+    <message>
+        <source>There is no lesson called {name}.</source>
+        <translation>没有名为 {name} 的课程。</translation>
+    </message>
+    <message>
+        <source>Choose a preset…</source>
+        <translation>选择预设…</translation>
+    </message>
+    <message>
+        <source>The lesson has no preset called {name}; choose from {names}.</source>
+        <translation>本课程没有名为 {name} 的预设；可选：{names}。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Fix the form first: {problem}</source>
+        <translation>请先修正表单：{problem}</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>resuming…</source>
+        <translation>正在继续…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping after this batch…</source>
+        <translation>本批结束后停止…</translation>
+    </message>
+    <message>
+        <source>device: {device}</source>
+        <translation>设备：{device}</translation>
+    </message>
+    <message>
+        <source>Training {parameters:,} parameters on {data}</source>
+        <translation>正在训练 {parameters:,} 个参数，数据：{data}</translation>
+    </message>
+    <message>
+        <source>{speed:,.0f} samples/s</source>
+        <translation>{speed:,.0f} 样本/秒</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs} · {percent}% · ETA {eta}</source>
+        <translation>第 {epoch}/{epochs} 轮 · {percent}% · 剩余 {eta}</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy:.1f}% (best {best:.1f}%) after {step} steps</source>
+        <translation>测试准确率 {accuracy:.1f}%（最佳 {best:.1f}%），已训练 {step} 步</translation>
+    </message>
+    <message>
+        <source>{right} of {total} shown digits right</source>
+        <translation>所示 {total} 个数字中答对 {right} 个</translation>
+    </message>
+    <message>
+        <source>Stopped: test accuracy {accuracy:.1f}%</source>
+        <translation>已停止：测试准确率 {accuracy:.1f}%</translation>
+    </message>
+    <message>
+        <source>Finished: test accuracy {accuracy:.1f}%</source>
+        <translation>训练完成：测试准确率 {accuracy:.1f}%</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s, {speed:,.0f} samples/s. Run saved in {run_dir} (Ctrl+S saves the checkpoint elsewhere).</source>
+        <translation>用时 {seconds:.1f} 秒，{speed:,.0f} 样本/秒。运行记录保存在 {run_dir}（Ctrl+S 可将检查点另存）。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Opened checkpoint: test accuracy {accuracy:.1f}%</source>
+        <translation>已打开检查点：测试准确率 {accuracy:.1f}%</translation>
+    </message>
+    <message>
+        <source>{path} evaluated on {data}: test accuracy {accuracy:.2f}%, test loss {loss:.4f}.</source>
+        <translation>{path} 在 {data} 上评估：测试准确率 {accuracy:.2f}%，测试损失 {loss:.4f}。</translation>
+    </message>
+    <message>
+        <source>checkpoint evaluated</source>
+        <translation>检查点已评估</translation>
+    </message>
+    <message>
+        <source>Could not open the checkpoint: {reason}</source>
+        <translation>无法打开检查点：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the previous network is still here.</source>
+        <translation>没有任何改动：之前的网络仍在。</translation>
+    </message>
+    <message>
+        <source>Training failed: {reason}</source>
+        <translation>训练失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Open checkpoint</source>
+        <translation>打开检查点</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt *.pth *.ckpt);;All files (*)</source>
+        <translation>PyTorch 检查点 (*.pt *.pth *.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Wait for the current job to finish before opening a checkpoint.</source>
+        <translation>请等当前任务结束后再打开检查点。</translation>
+    </message>
+    <message>
+        <source>evaluating {name}…</source>
+        <translation>正在评估 {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: train a network or open a checkpoint.</source>
+        <translation>还没有可保存的模型：请先训练网络或打开检查点。</translation>
+    </message>
+    <message>
+        <source>Save checkpoint</source>
+        <translation>保存检查点</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt)</source>
+        <translation>PyTorch 检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Could not save to {path}: {reason}</source>
+        <translation>无法保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ModelForm</name>
+    <message>
+        <source>RNN (plain)</source>
+        <translation>RNN（普通）</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>read the rows both ways</source>
+        <translation>正反两个方向读取各行</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD + momentum 0.9</source>
+        <translation>SGD + 动量 0.9</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>OneCycle (warm up, then anneal)</source>
+        <translation>OneCycle（先预热，后退火）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>embedded MNIST (4,000 train / 1,000 test)</source>
+        <translation>内置 MNIST（4,000 训练 / 1,000 测试）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Embedded</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>download MNIST into the folder if it is missing</source>
+        <translation>若缺少则将 MNIST 下载到该文件夹</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Dropout between layers</source>
+        <translation>层间 Dropout</translation>
+    </message>
+    <message>
+        <source>Nonlinearity</source>
+        <translation>非线性函数</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Clip gradient norm</source>
+        <translation>梯度范数裁剪</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>Random shift (px)</source>
+        <translation>随机平移（像素）</translation>
+    </message>
+    <message>
+        <source>Tests per epoch</source>
+        <translation>每轮测试次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>MNIST</source>
+        <translation>MNIST</translation>
+    </message>
+    <message>
+        <source>Folder holding MNIST/raw</source>
+        <translation>包含 MNIST/raw 的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>there is no file at {path}</source>
+        <translation>{path} 处没有文件</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a checkpoint file</source>
+        <translation>{path} 是文件夹，不是检查点文件</translation>
+    </message>
+    <message>
+        <source>{path} is empty</source>
+        <translation>{path} 是空文件</translation>
+    </message>
+    <message>
+        <source>{path} is a PyTorch file but not an RNN Workbench checkpoint (it lacks the network description)</source>
+        <translation>{path} 是 PyTorch 文件，但不是 RNN 工作台检查点（缺少网络描述）</translation>
+    </message>
+    <message>
+        <source>{path} has checkpoint format {version}; this version of the app reads format {supported}. Update the app to open it</source>
+        <translation>{path} 的检查点格式为 {version}；本版本只能读取格式 {supported}。请更新应用后再打开</translation>
+    </message>
+    <message>
+        <source>{path} is for the lesson {task!r}, which this version does not have</source>
+        <translation>{path} 属于课程 {task!r}，本版本没有该课程</translation>
+    </message>
+    <message>
+        <source>the weights in {path} are not a table of tensors</source>
+        <translation>{path} 中的权重不是张量表</translation>
+    </message>
+    <message>
+        <source>the weights in {path} do not fit a {network}: {problems}</source>
+        <translation>{path} 中的权重与 {network} 不匹配：{problems}</translation>
+    </message>
+    <message>
+        <source>could not save the checkpoint to {path}: {error}</source>
+        <translation>无法将检查点保存到 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a PyTorch checkpoint (it may be truncated or another kind of file)</source>
+        <translation>{path} 不是 PyTorch 检查点（可能已截断，或是其他类型的文件）</translation>
+    </message>
+    <message>
+        <source>{path} holds only weights, without a description of the network; open it from the window, with the network it belongs to in the form</source>
+        <translation>{path} 只有权重，没有网络描述；请在窗口中打开它，并在表单中填好它对应的网络</translation>
+    </message>
+    <message>
+        <source>the network description in {path} is invalid: {error}</source>
+        <translation>{path} 中的网络描述无效：{error}</translation>
+    </message>
+    <message>
+        <source>{path} contains Python code or objects, not only weights; it was not opened because opening it could run that code</source>
+        <translation>{path} 除权重外还包含 Python 代码或对象；为防止运行其中的代码，没有打开它</translation>
+    </message>
+    <message>
+        <source>no MNIST files in {root}: expected {names} in {root}/MNIST/raw (the embedded 5k digits are still available)</source>
+        <translation>{root} 中没有 MNIST 文件：应在 {root}/MNIST/raw 中找到 {names}（内置的 5000 个数字仍可使用）</translation>
+    </message>
+    <message>
+        <source>{path} is not an IDX file (bad header)</source>
+        <translation>{path} 不是 IDX 文件（文件头错误）</translation>
+    </message>
+    <message>
+        <source>{path} is truncated (header cut short)</source>
+        <translation>{path} 已截断（文件头不完整）</translation>
+    </message>
+    <message>
+        <source>{path} holds {actual} bytes of data but its header promises {expected}</source>
+        <translation>{path} 含 {actual} 字节数据，但文件头声明为 {expected}</translation>
+    </message>
+    <message>
+        <source>the embedded MNIST file {path} is missing or damaged ({error}); reinstall the app</source>
+        <translation>内置 MNIST 文件 {path} 缺失或损坏（{error}）；请重新安装应用</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>the {part} files in {root} do not hold 28x28 images with one label each (images {image_shape}, labels {label_shape})</source>
+        <translation>{root} 中的 {part} 文件不是每张带一个标签的 28x28 图像（图像 {image_shape}，标签 {label_shape}）</translation>
+    </message>
+    <message>
+        <source>the {part} labels in {root} are not digits 0-9</source>
+        <translation>{root} 中的 {part} 标签不是数字 0–9</translation>
+    </message>
+    <message>
+        <source>downloading MNIST into {root} failed ({error}); the embedded 5k digits are still available</source>
+        <translation>下载 MNIST 到 {root} 失败（{error}）；内置的 5000 个数字仍可使用</translation>
+    </message>
+    <message>
+        <source>{label} must be greater than {low:g} and at most {high:g}, got {value}</source>
+        <translation>{label} 必须大于 {low:g} 且不超过 {high:g}，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>{label} must be at least {low:g} and below {high:g}, got {value}</source>
+        <translation>{label} 必须不小于 {low:g} 且小于 {high:g}，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>{label} must be from {low:g} to {high:g}, got {value}</source>
+        <translation>{label} 必须在 {low:g} 到 {high:g} 之间，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>input size</source>
+        <translation>输入大小</translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>dropout</translation>
+    </message>
+    <message>
+        <source>nonlinearity</source>
+        <translation>非线性函数</translation>
+    </message>
+    <message>
+        <source>output size</source>
+        <translation>输出大小</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>输出头</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>random shift</source>
+        <translation>随机平移</translation>
+    </message>
+    <message>
+        <source>evaluations per epoch</source>
+        <translation>每轮评估次数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number from {low} to {high}, got {value}</source>
+        <translation>{label} 必须是 {low} 到 {high} 之间的整数，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>{label} must be one of {choices}, got {value!r}</source>
+        <translation>{label} 必须是 {choices} 之一，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>{label} must be true or false, got {value!r}</source>
+        <translation>{label} 必须为 true 或 false，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>expected a table of settings, got {kind}</source>
+        <translation>应为设置表，实际为 {kind}</translation>
+    </message>
+    <message>
+        <source>unknown setting {name!r}</source>
+        <translation>未知设置 {name!r}</translation>
+    </message>
+    <message>
+        <source>dropout acts between stacked layers, so with 1 layer it does nothing: use 2+ layers or 0</source>
+        <translation>dropout 作用于堆叠的层之间，只有 1 层时不起作用：请使用 2 层以上，或设为 0</translation>
+    </message>
+    <message>
+        <source>only a plain RNN cell has a choice of nonlinearity; LSTM and GRU use tanh</source>
+        <translation>只有普通 RNN 单元可以选择非线性函数；LSTM 和 GRU 使用 tanh</translation>
+    </message>
+    <message>
+        <source>device must be cpu, cuda, cuda:N or mps, got {value!r}</source>
+        <translation>设备必须是 cpu、cuda、cuda:N 或 mps，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>data folder must be a path, got {value!r}</source>
+        <translation>数据文件夹必须是路径，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>MPS (Apple GPU) was chosen but is not available here; choose cpu</source>
+        <translation>选择了 MPS（Apple GPU），但此处不可用；请选择 cpu</translation>
+    </message>
+    <message>
+        <source>CUDA was chosen, but this PyTorch build sees no CUDA GPU; choose cpu</source>
+        <translation>选择了 CUDA，但这个 PyTorch 检测不到 CUDA GPU；请选择 cpu</translation>
+    </message>
+    <message>
+        <source>there is no CUDA device {index} (this machine has {count})</source>
+        <translation>没有 CUDA 设备 {index}（本机共有 {count} 个）</translation>
+    </message>
+    <message>
+        <source>the loss became {loss} at step {step}: training diverged. Try a lower learning rate or turn on gradient clipping</source>
+        <translation>第 {step} 步时损失变为 {loss}：训练发散。请降低学习率或开启梯度裁剪</translation>
+    </message>
+    <message>
+        <source>MNIST, row by row</source>
+        <translation>MNIST：逐行读取</translation>
+    </message>
+    <message>
+        <source>Morvan: LSTM 64×1, Adam 0.01, batch 64</source>
+        <translation>莫烦：LSTM 64×1，Adam 0.01，批大小 64</translation>
+    </message>
+    <message>
+        <source>LSTM 128×2, Adam 1e-3, batch 100</source>
+        <translation>LSTM 128×2，Adam 1e-3，批大小 100</translation>
+    </message>
+    <message>
+        <source>Best on this CPU: bidirectional GRU 128, AdamW + OneCycle</source>
+        <translation>本机最佳：双向 GRU 128，AdamW + OneCycle</translation>
+    </message>
+    <message>
+        <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>
+        <translation>{label} 必须是数字，例如 0.01 或 1e-3，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+</context>
+</TS>
