@@ -22,6 +22,7 @@ class DigitGrid(QWidget):
     """Shows ``images`` with captions; :meth:`update_predictions` colours them as the model learns."""
 
     def __init__(self, columns: int = 8, parent: QWidget | None = None) -> None:
+        # ``columns`` is the fallback; the grid picks whatever column count shows the digits largest.
         super().__init__(parent)
         self.columns = columns
         self.images: list[QImage] = []
@@ -53,6 +54,18 @@ class DigitGrid(QWidget):
         self.images, self.labels, self.predictions, self.confidence = [], np.zeros(0, dtype=np.int64), None, None
         self.update()
 
+    def _best_columns(self, caption_height: int) -> tuple[int, float]:
+        """The column count that makes the (square) digits largest in the current widget size; the
+        caption needs about as much width as a digit of 48 px."""
+        best = (self.columns, 0.0)
+        for columns in range(2, len(self.images) + 1):
+            rows = -(-len(self.images) // columns)
+            side = min(self.width() / columns - 8, self.height() / rows - caption_height - 8)
+            side = min(side, self.width() / columns - 8) if self.width() / columns >= 56 else 0.0
+            if side > best[1]:
+                best = (columns, side)
+        return best[0], max(8.0, best[1])
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
@@ -61,19 +74,18 @@ class DigitGrid(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              self.tr("Test digits and the network's guesses appear here during training."))
             return
-        rows = -(-len(self.images) // self.columns)
         caption_height = self.fontMetrics().height() + 4
-        # Square digits as large as fit; the grid is centred in whatever space is left over.
-        side = max(8.0, min(self.width() / self.columns - 8, self.height() / rows - caption_height - 8))
+        columns, side = self._best_columns(caption_height)
+        rows = -(-len(self.images) // columns)
         cell_width, cell_height = side + 8, side + caption_height + 8
-        left0 = (self.width() - cell_width * self.columns) / 2
+        left0 = (self.width() - cell_width * columns) / 2
         top0 = (self.height() - cell_height * rows) / 2
         bold = QFont(self.font())
         bold.setBold(True)
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.8))
         for index, image in enumerate(self.images):
-            row, column = divmod(index, self.columns)
+            row, column = divmod(index, columns)
             target = QRectF(left0 + column * cell_width + 4, top0 + row * cell_height + 4, side, side)
             painter.drawImage(target, image)
             caption = QRectF(target.left() - 4, target.bottom() + 2, cell_width, caption_height)
