@@ -17,7 +17,7 @@ import numpy as np
 from workbench.data import ImageSplit, load_mnist
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig
-from workbench.task import LessonData, StepResult
+from workbench.task import LessonData, ProbeSelection, StepResult
 
 if TYPE_CHECKING:
     import torch
@@ -38,6 +38,10 @@ class MnistRows:
         self._grid_images: np.ndarray | None = None
         self._grid_labels: np.ndarray | None = None
         self._grid_inputs: "torch.Tensor | None" = None
+        self._test_images: np.ndarray | None = None
+        self._test_labels: np.ndarray | None = None
+        self._device: "torch.device | None" = None
+        self.probe = ProbeSelection()      # the window may replace it with one it shares
 
     # --- what to build -------------------------------------------------------------------------
     def default_spec(self) -> ModelSpec:
@@ -85,6 +89,7 @@ class MnistRows:
         test = TensorBatches(torch.from_numpy(split.test_images).to(device),
                              torch.from_numpy(split.test_labels).to(device), EVAL_BATCH, transform=to_input)
         self._choose_grid(split, device)
+        self._test_images, self._test_labels, self._device = split.test_images, split.test_labels, device
         return LessonData(train, test, len(split.train_labels), len(split.test_labels), split.describe())
 
     def _choose_grid(self, split: ImageSplit, device: "torch.device") -> None:
@@ -106,13 +111,46 @@ class MnistRows:
         return StepResult(loss, len(labels), {"accuracy": correct})
 
     # --- what the panels draw ------------------------------------------------------------------
-    def snapshot(self, model: "nn.Module") -> dict[str, np.ndarray]:
+    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
         probabilities = model(self._grid_inputs).softmax(dim=1).cpu().numpy()
         return {
             "grid_images": self._grid_images,
             "grid_labels": self._grid_labels,
             "grid_predictions": probabilities.argmax(axis=1),
             "grid_confidence": probabilities.max(axis=1),
+            **(self.inspect(model) if self.probe.enabled else {}),
+        }
+
+    def inspect(self, model: "nn.Module") -> dict[str, Any]:
+        """Gates over time and gradient-through-time for the probed digit (a test digit or a drawn one)."""
+        import torch
+        import torch.nn.functional as F
+
+        from workbench.gates import gate_arrays, trace
+        drawn = self.probe.image
+        index = self.probe.index % len(self._test_labels)
+        image = drawn if drawn is not None else self._test_images[index]
+        inputs = to_input(torch.from_numpy(np.ascontiguousarray(image, dtype=np.uint8)[None]).to(self._device))
+        with torch.no_grad():
+            probabilities = model(inputs).softmax(dim=1)[0]
+        # A drawn digit has no true label: measure the gradient of the network's own answer instead.
+        label = int(probabilities.argmax()) if drawn is not None else int(self._test_labels[index])
+        target = torch.tensor([label], device=self._device)
+
+        def loss_of(recomputed):
+            logits = model.head(model.features_from(recomputed.outputs, recomputed.final_hidden))
+            return F.cross_entropy(logits, target)
+
+        recomputed, gradient_norms = trace(model.rnn, inputs, loss_of)
+        return {
+            "probe_image": image,
+            "probe_index": -1 if drawn is not None else index,
+            "probe_label": label,
+            "probe_probabilities": probabilities.cpu().numpy(),
+            "probe_cell": recomputed.cell,
+            "probe_bidirectional": recomputed.outputs.shape[2] != model.rnn.hidden_size,
+            "gates": gate_arrays(recomputed),
+            "gradient_through_time": gradient_norms,
         }
 
 

@@ -57,3 +57,17 @@ def tiny_config() -> TrainConfig:
 def lessons():
     from tasks import LESSONS
     return LESSONS
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, lessons):
+    """The real main window with PyTorch loaded, run folders in a temporary directory."""
+    from tests.window_helpers import LONG
+    from widgets.main_window import MainWindow
+    win = MainWindow(lessons, tmp_path / "runs")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.torch_ready, timeout=LONG):
+        win.load_torch()
+    yield win
+    win.close()

@@ -6,39 +6,10 @@ import pytest
 import torch
 
 from tasks.mnist_rows import MnistRows
-from widgets.main_window import MainWindow
 from widgets.worker import MAX_RATE_HZ
 from workbench.checkpoint import save_checkpoint
+from tests.window_helpers import LONG, make_tiny, train
 from workbench.spec import ModelSpec
-
-LONG = 120_000  # ms; generous for a loaded 2-core CI machine
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, lessons):
-    win = MainWindow(lessons, tmp_path / "runs")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.torch_ready, timeout=LONG):
-        win.load_torch()
-    yield win
-    win.close()
-
-
-def make_tiny(window, epochs=1):
-    form = window.form
-    form.hidden_size.setValue(16)
-    form.batch_size.setValue(200)
-    form.epochs.setValue(epochs)
-    form.evals_per_epoch.setValue(2)
-
-
-def train(qtbot, window):
-    with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as succeeded:
-        assert window.start_training()
-    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
-    return succeeded.args[0]
-
 
 def test_train_in_the_window_fills_every_panel(qtbot, window):
     make_tiny(window)

@@ -15,17 +15,22 @@ from PySide6.QtCore import QEvent, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QScrollArea,
-                               QSizePolicy, QSplitter, QVBoxLayout, QWidget)
+                               QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core, translate_error
 from widgets.message_bar import MessageBar
 from widgets.model_form import ModelForm
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.digit_grid import DigitGrid
+from widgets.panels.gate_heatmap import GateHeatmap
+from widgets.panels.gradient_panel import GradientPanel
 from widgets.torch_loader import TorchLoader
 from widgets.worker import Failure, JobController
 from workbench.atomic import atomic_copy
 from workbench.spec import ModelSpec, TrainConfig
+from workbench.task import ProbeSelection
+
+COMPARED_CELLS = ("rnn", "lstm", "gru")
 
 TRAIN_BLUE = "#1f77b4"
 TEST_ORANGE = "#e4572e"
@@ -74,6 +79,8 @@ class MainWindow(QMainWindow):
         self.best_accuracy: float | None = None
         self.last_summary: dict[str, Any] = {}
         self.controller = JobController(self)
+        self.probe = ProbeSelection()         # which digit the inside-the-cell panels look at
+        self.compare_index = 0
         self._loader_thread: QThread | None = None
         self._load_after_paint = False
 
@@ -160,17 +167,26 @@ class MainWindow(QMainWindow):
         self.grid_score = QLabel()
         grid_layout.addWidget(self.grid_score)
 
-        panels = QGridLayout()
+        training_page = QWidget()
+        panels = QGridLayout(training_page)
         panels.addWidget(self.loss_plot, 0, 0)
         panels.addWidget(self.accuracy_plot, 1, 0)
         panels.addWidget(self.grid_box, 0, 1, 2, 1)
         panels.setColumnStretch(0, 3)
         panels.setColumnStretch(1, 2)
+        self.gate_panel = GateHeatmap()
+        self.gate_panel.probe_requested.connect(self._on_probe_requested)
+        self.gradient_panel = GradientPanel()
+        self.gradient_panel.compare_requested.connect(self.start_comparison)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(training_page, self.tr("Training"))
+        self.tabs.addTab(self.gate_panel, self.tr("Inside the cell"))
+        self.tabs.addTab(self.gradient_panel, self.tr("Gradients through time"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.headline)
-        layout.addLayout(panels, 1)
+        layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
         splitter.addWidget(self.side_panel)
@@ -336,7 +352,7 @@ class MainWindow(QMainWindow):
         can_start = self.is_torch_ready and not busy and not problems
         self.start_button.setEnabled(can_start)
         self.start_action.setEnabled(can_start)
-        training = busy and self.job_kind == "train"
+        training = busy and self.job_kind in ("train", "compare")
         self.pause_button.setEnabled(training)
         self.stop_button.setEnabled(training)
         self.stop_action.setEnabled(training)
@@ -344,6 +360,7 @@ class MainWindow(QMainWindow):
         self.lesson_box.setEnabled(not busy)
         self.preset_box.setEnabled(not busy)
         self.open_action.setEnabled(self.is_torch_ready and not busy)
+        self.gradient_panel.compare_button.setEnabled(self.is_torch_ready and not busy)
         self.save_action.setEnabled(self.current_checkpoint is not None and not busy)
         self.pause_button.setText(self.tr("Resume") if self.controller.paused else self.tr("Pause"))
 
@@ -358,16 +375,81 @@ class MainWindow(QMainWindow):
                                           .format(problem=translate_error(problems[0])), "error")
             return False
         from workbench.session import train_lesson
-        task_class, runs_root = type(self.task), self.runs_root
+        make_task, runs_root = self._task_factory(), self.runs_root
 
         def job(worker) -> dict:
-            return train_lesson(task_class(), spec, config, runs_root, worker.control, worker.listeners())
+            return train_lesson(make_task(), spec, config, runs_root, worker.control, worker.listeners())
 
         self._clear_panels()
+        self.gradient_panel.clear()
+        self.gradient_panel.set_clip_threshold(config.clip_norm)
         self.message_bar.dismiss()
         self.job_kind = "train"
         self.headline.setText(self.tr("Starting…"))
         self.progress.setFormat(self.tr("starting…"))
+        self.controller.start(job)
+        self._update_buttons()
+        return True
+
+    def _task_factory(self):
+        """A function that makes a fresh lesson object sharing this window's probe selection."""
+        task_class, probe = type(self.task), self.probe
+
+        def make_task():
+            task = task_class()
+            task.probe = probe
+            return task
+        return make_task
+
+    @Slot()
+    def start_comparison(self) -> bool:
+        """Train RNN, LSTM and GRU in turn with the form's settings; the gradient panel overlays them."""
+        if not self.is_torch_ready or self.controller.busy:
+            self.message_bar.show_message(self.tr("Wait for the current job to finish first."), "error")
+            return False
+        spec, config, problems = self.form.values()
+        if problems:
+            self.message_bar.show_message(self.tr("Fix the form first: {problem}")
+                                          .format(problem=translate_error(problems[0])), "error")
+            return False
+        from workbench.session import compare_cells
+        make_task, runs_root = self._task_factory(), self.runs_root
+
+        def job(worker) -> dict:
+            return compare_cells(make_task, spec, config, runs_root, worker.control, worker.listeners(),
+                                 COMPARED_CELLS)
+
+        self._clear_panels()
+        self.gradient_panel.clear()
+        self.gradient_panel.set_clip_threshold(config.clip_norm)
+        self.message_bar.dismiss()
+        self.job_kind = "compare"
+        self.compare_index = 0
+        self.tabs.setCurrentWidget(self.gradient_panel)
+        self.controller.start(job)
+        self._update_buttons()
+        return True
+
+    @Slot(int)
+    def _on_probe_requested(self, step: int) -> None:
+        self.probe.index = max(0, self.probe.index + step)
+        self.probe.image = None
+        if not self.controller.busy and self.current_checkpoint:
+            self.inspect_current_model()
+
+    def inspect_current_model(self) -> bool:
+        """Recompute the inside-the-cell panels from the current checkpoint (no training running)."""
+        if not self.is_torch_ready or self.controller.busy or not self.current_checkpoint:
+            return False
+        from workbench.session import inspect_checkpoint
+        spec, config, problems = self.form.values()
+        path, lessons, probe, task_name = self.current_checkpoint, self.lessons, self.probe, self.task.name
+        bare_spec = None if problems else spec
+
+        def job(worker) -> dict:
+            return inspect_checkpoint(path, lessons, probe, config.data_root, task_name, bare_spec)
+
+        self.job_kind = "inspect"
         self.controller.start(job)
         self._update_buttons()
         return True
@@ -384,7 +466,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def stop_training(self) -> None:
-        if self.controller.busy and self.job_kind == "train":
+        if self.controller.busy and self.job_kind in ("train", "compare"):
             self.controller.request_stop()
             self.progress.setFormat(self.tr("stopping after this batch…"))
 
@@ -398,6 +480,9 @@ class MainWindow(QMainWindow):
     # --- worker signals ------------------------------------------------------------------------------
     @Slot(object)
     def _on_run_started(self, event) -> None:
+        if self.job_kind == "compare":
+            self._clear_panels()
+            self.compare_index += 1
         self.total_steps = event.total_steps
         self.run_epochs = event.epochs
         self.progress.setRange(0, max(1, event.total_steps))
@@ -405,13 +490,20 @@ class MainWindow(QMainWindow):
         self.accuracy_plot.set_x_extent(event.total_steps)
         self.progress.setValue(0)
         self.device_label.setText(self.tr("device: {device}").format(device=event.device))
-        self.headline.setText(self.tr("Training {parameters:,} parameters on {data}")
-                              .format(parameters=event.parameter_count, data=event.data_description))
+        if self.job_kind == "compare":
+            cell = COMPARED_CELLS[min(self.compare_index, len(COMPARED_CELLS)) - 1]
+            self.headline.setText(self.tr("Comparing cells: training the {cell} ({index} of {count})").format(
+                cell=cell.upper(), index=self.compare_index, count=len(COMPARED_CELLS)))
+        else:
+            self.headline.setText(self.tr("Training {parameters:,} parameters on {data}")
+                                  .format(parameters=event.parameter_count, data=event.data_description))
 
     @Slot(object)
     def _on_progressed(self, progress) -> None:
         if len(progress.steps):
             self.loss_plot.append("train", progress.steps, progress.losses)
+            if self.job_kind != "compare":
+                self.gradient_panel.append_gradient_norms(progress.steps, progress.grad_norms)
         for evaluation in progress.evaluations:
             self._show_evaluation(evaluation)
         latest = progress.latest
@@ -436,7 +528,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_snapshot_taken(self, snapshot) -> None:
-        arrays = snapshot.arrays
+        self._show_snapshot(snapshot.arrays)
+
+    def _show_snapshot(self, arrays: dict) -> None:
+        if "gates" in arrays and "compare_cell" not in arrays:
+            self.gate_panel.update_snapshot(arrays)
+        self.gradient_panel.update_snapshot(arrays)
         if "grid_images" in arrays:
             self.digit_grid.update_predictions(arrays["grid_images"], arrays["grid_labels"],
                                                arrays["grid_predictions"], arrays.get("grid_confidence"))
@@ -445,11 +542,21 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_succeeded(self, summary: dict) -> None:
+        if self.job_kind == "inspect":
+            self._show_snapshot(summary)
+            return
         self.last_summary = summary
         self.current_checkpoint = summary.get("checkpoint")
         accuracy = summary.get("test_accuracy")
         if self.job_kind == "open":
             self._show_opened(summary)
+        elif self.job_kind == "compare":
+            results = summary.get("compare", {})
+            self.headline.setText(self.tr("Compared: {results}").format(results=", ".join(
+                f"{cell.upper()} {100 * (result.get('test_accuracy') or 0):.1f}%" for cell, result in results.items())))
+            self.message_bar.show_message(self.tr("Same data, seed and recipe for each cell; their gradients "
+                                                  "through time are overlaid in the Gradients tab."), "success")
+            self.progress.setFormat(self.tr("done"))
         else:
             stopped = summary.get("stopped")
             text = self.tr("Stopped: test accuracy {accuracy:.1f}%") if stopped else \
@@ -478,7 +585,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_failed(self, failure: Failure) -> None:
         message = translate_core(failure.template, failure.params)
-        if self.job_kind == "open":
+        if self.job_kind in ("open", "inspect"):
             message = self.tr("Could not open the checkpoint: {reason}").format(reason=message)
             self.headline.setText(self.tr("Nothing changed: the previous network is still here."))
         else:
@@ -514,13 +621,13 @@ class MainWindow(QMainWindow):
             return False
         from workbench.session import evaluate_checkpoint
         spec, config, problems = self.form.values()
-        lessons, task_name = self.lessons, self.task.name
+        lessons, task_name, probe = self.lessons, self.task.name, self.probe
         bare_spec = None if problems else spec
 
         def job(worker) -> dict:
             listeners = worker.listeners()
             return evaluate_checkpoint(path, lessons, data_root=config.data_root, device="cpu",
-                                       bare_task=task_name, bare_spec=bare_spec,
+                                       bare_task=task_name, bare_spec=bare_spec, probe=probe,
                                        on_snapshot=listeners["on_snapshot"][0], on_eval=listeners["on_eval"][0])
 
         self.message_bar.dismiss()

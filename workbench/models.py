@@ -33,16 +33,17 @@ class SequenceClassifier(nn.Module):
         self.rnn = build_recurrent(spec)
         self.head = nn.Linear(spec.feature_size, spec.output_size)
 
-    def features(self, inputs: torch.Tensor) -> torch.Tensor:
-        outputs, state = self.rnn(inputs)
+    def features_from(self, outputs: torch.Tensor, final_hidden: torch.Tensor) -> torch.Tensor:
+        """What the head reads, given the stack's outputs and h_n (also used on recomputed states)."""
         if self.spec.head == "mean":
             return outputs.mean(dim=1)
-        final_hidden = state[0] if isinstance(state, tuple) else state  # LSTM returns (h_n, c_n)
         top_layer = final_hidden[-self.spec.directions:]               # (directions, batch, hidden)
-        return top_layer.transpose(0, 1).reshape(inputs.shape[0], -1)
+        return top_layer.transpose(0, 1).reshape(outputs.shape[0], -1)
 
     def forward(self, inputs: torch.Tensor) -> torch.Tensor:
-        return self.head(self.features(inputs))
+        outputs, state = self.rnn(inputs)
+        final_hidden = state[0] if isinstance(state, tuple) else state  # LSTM returns (h_n, c_n)
+        return self.head(self.features_from(outputs, final_hidden))
 
 
 def count_parameters(model: nn.Module) -> int:

@@ -46,10 +46,51 @@ def train_lesson(task: Task, spec: ModelSpec, config: TrainConfig, runs_root: st
     return metrics
 
 
+def compare_cells(task_factory: Callable[[], Task], spec: ModelSpec, config: TrainConfig,
+                  runs_root: str | os.PathLike, control: Control | None = None, listeners: Listeners | None = None,
+                  cells: tuple[str, ...] = ("rnn", "lstm", "gru"), snapshot_every_s: float = 0.3) -> dict[str, Any]:
+    """Train the same lesson once per cell type, with the same data, seed and recipe, one after another.
+
+    Snapshots are tagged with ``compare_cell`` so a panel can draw the cells side by side. Stopping
+    stops the whole comparison. Returns each cell's summary under ``compare``.
+    """
+    control = control or Control()
+    results: dict[str, Any] = {}
+    for cell in cells:
+        if control.stop_requested:
+            break
+        tagged: dict[str, list[Callable]] = {name: list(callbacks) for name, callbacks in (listeners or {}).items()}
+        tagged["on_snapshot"] = [
+            (lambda forward: lambda event: forward(Snapshot(event.step, {**event.arrays, "compare_cell": cell})))(
+                callback) for callback in (listeners or {}).get("on_snapshot", [])]
+        results[cell] = train_lesson(task_factory(), spec.replace(cell=cell, nonlinearity="tanh"), config,
+                                     runs_root, control, tagged, snapshot_every_s)
+    last = results[list(results)[-1]] if results else {}
+    return {"task": last.get("task"), "compare": results, "stopped": control.stop_requested,
+            "checkpoint": last.get("checkpoint"), "run_dir": last.get("run_dir"),
+            "seconds": round(sum(result["seconds"] for result in results.values()), 3),
+            "samples_per_s": last.get("samples_per_s", 0.0), "test_accuracy": last.get("test_accuracy")}
+
+
+def inspect_checkpoint(path: str | os.PathLike, lessons: Mapping[str, type], probe: Any = None,
+                       data_root: str = "", bare_task: str | None = None,
+                       bare_spec: ModelSpec | None = None) -> dict[str, Any]:
+    """Snapshot arrays (prediction grid, gates, gradients) of a saved model for the probed input."""
+    checkpoint = load_checkpoint(path, lessons, bare_task, bare_spec)
+    task = lessons[checkpoint.task]()
+    if probe is not None:
+        task.probe = probe
+    model = load_weights(task.build(checkpoint.spec), checkpoint, path)
+    task.data(checkpoint.config.replace(device="cpu", data_root=data_root), torch.device("cpu"))
+    model.eval()
+    with torch.no_grad():
+        return task.snapshot(model)
+
+
 def evaluate_checkpoint(path: str | os.PathLike, lessons: Mapping[str, type], data_root: str | None = None,
                         device: str = "cpu", bare_task: str | None = None, bare_spec: ModelSpec | None = None,
                         on_snapshot: Callable[[Snapshot], None] | None = None,
-                        on_eval: Callable[[EvalEnded], None] | None = None) -> dict[str, Any]:
+                        on_eval: Callable[[EvalEnded], None] | None = None, probe: Any = None) -> dict[str, Any]:
     """Rebuild a checkpoint's network, evaluate it on its lesson's test split, return the metrics.
 
     ``data_root`` overrides the data folder the checkpoint was trained with ("" = embedded set).
@@ -59,6 +100,8 @@ def evaluate_checkpoint(path: str | os.PathLike, lessons: Mapping[str, type], da
         raise CheckpointError(tr_noop("{path} is for the lesson {task!r}, which this version does not have"),
                               path=str(path), task=checkpoint.task)
     task = lessons[checkpoint.task]()
+    if probe is not None:
+        task.probe = probe
     model = load_weights(task.build(checkpoint.spec), checkpoint, path)
     overrides: dict[str, Any] = {"device": device}
     if data_root is not None:

@@ -24,6 +24,12 @@ SCHEDULES = ("constant", "onecycle")
 # Gate blocks per cell: nn.RNN has one weight block, nn.GRU three (r, z, n), nn.LSTM four (i, f, g, o).
 GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}
 
+# What workbench/gates.py recomputes per cell, in PyTorch's order, and each one's fixed colour range so
+# a heatmap means the same thing all run long (the LSTM cell state c is unbounded: None = symmetric).
+GATES = {"lstm": ("i", "f", "g", "o", "c", "h"), "gru": ("r", "z", "n", "h"), "rnn": ("h",)}
+GATE_RANGES = {"i": (0.0, 1.0), "f": (0.0, 1.0), "o": (0.0, 1.0), "r": (0.0, 1.0), "z": (0.0, 1.0),
+               "g": (-1.0, 1.0), "n": (-1.0, 1.0), "h": (-1.0, 1.0), "c": None}
+
 MAX_WIDTH = 4096
 MAX_LAYERS = 8
 DEVICE_PATTERN = re.compile(r"^(cpu|cuda(:\d+)?|mps)$")

@@ -29,6 +29,20 @@ class StepResult:
     sums: dict[str, "torch.Tensor"] = field(default_factory=dict)
 
 
+class ProbeSelection:
+    """Which input the "inside the cell" panels look at, shared between the window and the worker.
+
+    The window sets ``index`` (a test sample) or ``image`` (a drawn input, which wins when set); the
+    task reads them at each snapshot. Plain attribute writes and reads are atomic in CPython, so no
+    lock is needed for these two independent values.
+    """
+
+    def __init__(self, index: int = 0, image: "np.ndarray | None" = None, enabled: bool = True) -> None:
+        self.index = index
+        self.image = image
+        self.enabled = enabled   # False: snapshots skip the gates (bench/gates_cost.py measures the saving)
+
+
 class Batches(Iterable, Sized, Protocol):
     """Re-iterable batches with a known length (the trainer needs it for progress and ETA)."""
 

@@ -17,6 +17,152 @@
     </message>
 </context>
 <context>
+    <name>GateHeatmap</name>
+    <message>
+        <source>◀ Previous digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next digit ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start training (or open a checkpoint) to look inside the cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first saturation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort units by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the digit turned on its side: row t is read at time step t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time step = image row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test digit #{index}, a {label}: the network says {guess} ({percent}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your drawing: the network says {guess} ({percent}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time step {t}, unit {unit}: {gate} = {value:.3f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GradientPanel</name>
+    <message>
+        <source>Compare RNN / LSTM / GRU on this lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains the three cells one after another with the same data, seed and settings, and draws their gradients through time together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of the loss&apos;s gradient reaches each row of the digit. In a plain RNN it shrinks step after step back in time; an LSTM&apos;s cell state carries it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient reaching each time step (latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time step t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‖∂loss/∂h_t‖ (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and how it changed during training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot (newest at top)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log10 ‖∂loss/∂h_t‖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global gradient norm per optimizer step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optimizer step</source>
+        <translation type="unfinished">优化步数</translation>
+    </message>
+    <message>
+        <source>‖gradient‖ before clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clipping threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RNN Workbench</source>
@@ -89,6 +235,18 @@
     <message>
         <source>Test digits: the network&apos;s guess and its confidence (green right, red wrong)</source>
         <translation>测试数字：网络的猜测与置信度（绿色正确，红色错误）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Inside the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradients through time</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>device: –</source>
@@ -175,6 +333,10 @@
         <translation>正在启动…</translation>
     </message>
     <message>
+        <source>Wait for the current job to finish first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>resuming…</source>
         <translation>正在继续…</translation>
     </message>
@@ -189,6 +351,10 @@
     <message>
         <source>device: {device}</source>
         <translation>设备：{device}</translation>
+    </message>
+    <message>
+        <source>Comparing cells: training the {cell} ({index} of {count})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Training {parameters:,} parameters on {data}</source>
@@ -209,6 +375,14 @@
     <message>
         <source>{right} of {total} shown digits right</source>
         <translation>所示 {total} 个数字中答对 {right} 个</translation>
+    </message>
+    <message>
+        <source>Compared: {results}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same data, seed and recipe for each cell; their gradients through time are overlaid in the Gradients tab.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopped: test accuracy {accuracy:.1f}%</source>
@@ -730,6 +904,42 @@
     <message>
         <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>
         <translation>{label} 必须是数字，例如 0.01 或 1e-3，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>input gate i (σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget gate f (σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell candidate g (tanh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output gate o (σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell state c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden state h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset gate r (σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update gate z (σ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate n (tanh)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>

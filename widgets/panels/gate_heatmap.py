@@ -1,0 +1,206 @@
+"""Inside the cell: a heatmap of one gate over time (x) and hidden units (y), the digit beside it.
+
+The panel is fed snapshot arrays (``gates``: "layer.direction.gate" -> (hidden, time), ``probe_image``
+...) and only draws. Which layer, direction and gate to show, and in which order to list the units, is
+chosen here; which input to look at is asked of the window through ``probe_requested``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from widgets.i18n import translate_core
+from workbench.errors import tr_noop
+from workbench.spec import GATE_RANGES, GATES
+
+GATE_TITLES = {
+    "i": tr_noop("input gate i (σ)"), "f": tr_noop("forget gate f (σ)"), "g": tr_noop("cell candidate g (tanh)"),
+    "o": tr_noop("output gate o (σ)"), "c": tr_noop("cell state c"), "h": tr_noop("hidden state h"),
+    "r": tr_noop("reset gate r (σ)"), "z": tr_noop("update gate z (σ)"), "n": tr_noop("candidate n (tanh)"),
+}
+SIGMOID_MAP = "viridis"
+SIGNED_MAP = "CET-D1"      # diverging: blue below 0, red above
+
+
+def unit_order(values: np.ndarray, mode: str, low: float, high: float) -> np.ndarray:
+    """Row order for a (hidden, time) array: as is, by mean activation, or by when a unit first saturates
+    (comes within 10% of either end of its range; units that never do go last)."""
+    if mode == "mean":
+        return np.argsort(values.mean(axis=1))
+    if mode == "saturation":
+        span = high - low
+        saturated = (values >= high - 0.1 * span) | (values <= low + 0.1 * span)
+        first = np.where(saturated.any(axis=1), saturated.argmax(axis=1), values.shape[1] + 1)
+        return np.argsort(first, kind="stable")
+    return np.arange(values.shape[0])
+
+
+class GateHeatmap(QWidget):
+    probe_requested = Signal(int)   # +1 next sample, -1 previous
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gates: dict[str, np.ndarray] = {}
+        self.order = np.arange(0)
+        self.shown: np.ndarray | None = None
+        self.shown_key = ""
+
+        self.previous_button = QPushButton(self.tr("◀ Previous digit"))
+        self.next_button = QPushButton(self.tr("Next digit ▶"))
+        self.previous_button.clicked.connect(self._on_previous)
+        self.next_button.clicked.connect(self._on_next)
+        self.sample_label = QLabel(self.tr("Start training (or open a checkpoint) to look inside the cell."))
+        self.layer_box, self.direction_box, self.gate_box = QComboBox(), QComboBox(), QComboBox()
+        self.order_box = QComboBox()
+        for value, text in (("index", self.tr("unit number")), ("mean", self.tr("mean activation")),
+                            ("saturation", self.tr("first saturation"))):
+            self.order_box.addItem(text, value)
+        for box in (self.layer_box, self.direction_box, self.gate_box, self.order_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.currentIndexChanged.connect(self._on_choice_changed)
+        sample_row = QHBoxLayout()
+        sample_row.addWidget(self.previous_button)
+        sample_row.addWidget(self.next_button)
+        sample_row.addWidget(self.sample_label, 1)
+        choice_row = QHBoxLayout()
+        for caption, box in ((self.tr("Layer"), self.layer_box), (self.tr("Direction"), self.direction_box),
+                             (self.tr("Gate"), self.gate_box), (self.tr("Sort units by"), self.order_box)):
+            choice_row.addWidget(QLabel(caption))
+            choice_row.addWidget(box)
+        choice_row.addStretch(1)
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        # The digit above the heatmap, in the same column with the same axis width, its x linked to the
+        # heatmap's: row t of the digit sits exactly above time step t.
+        self.digit_plot = self.view.addPlot(row=0, col=0)
+        self.digit_plot.setTitle(self.tr("the digit turned on its side: row t is read at time step t"),
+                                 color="#444", size="9pt")
+        self.digit_plot.hideAxis("bottom")
+        self.digit_plot.getAxis("left").setTicks([[]])
+        self.digit_plot.setMouseEnabled(False, False)
+        self.digit_plot.hideButtons()
+        self.digit_item = pg.ImageItem(axisOrder="row-major")
+        self.digit_plot.addItem(self.digit_item)
+        self.plot = self.view.addPlot(row=1, col=0)
+        self.plot.setLabel("bottom", self.tr("time step = image row"))
+        self.plot.setLabel("left", self.tr("hidden unit"))
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        for plot in (self.digit_plot, self.plot):
+            plot.getAxis("left").setWidth(56)
+        self.heatmap = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.heatmap)
+        self.colour_bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get(SIGMOID_MAP), interactive=False,
+                                          width=14)
+        self.colour_bar.setImageItem(self.heatmap)
+        self.view.addItem(self.colour_bar, row=1, col=1)
+        self.view.ci.layout.setRowFixedHeight(0, 130)
+        self.digit_plot.setXLink(self.plot)
+        self.hover_label = QLabel(" ")
+        self.hover_label.setStyleSheet("color: #333; font-family: monospace;")
+        self.heatmap.setAcceptHoverEvents(True)
+        self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(sample_row)
+        layout.addLayout(choice_row)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hover_label)
+
+    # --- data in ---------------------------------------------------------------------------------
+    def update_snapshot(self, arrays: dict) -> None:
+        if "gates" not in arrays:
+            return
+        self.gates = arrays["gates"]
+        self._sync_choices(arrays.get("probe_cell", "lstm"))
+        image = np.asarray(arrays["probe_image"])
+        self.digit_item.setImage(image.T.astype(np.float32), levels=(0, 255))
+        self.digit_item.setRect(0, 0, image.shape[0], image.shape[1])
+        self.digit_plot.setYRange(0, image.shape[1], padding=0)
+        probabilities = np.asarray(arrays["probe_probabilities"])
+        guess = int(probabilities.argmax())
+        if arrays.get("probe_index", -1) >= 0:
+            text = self.tr("Test digit #{index}, a {label}: the network says {guess} ({percent}%)")
+        else:
+            text = self.tr("Your drawing: the network says {guess} ({percent}%)")
+        self.sample_label.setText(text.format(index=arrays.get("probe_index"), label=arrays.get("probe_label"),
+                                              guess=guess, percent=round(100 * float(probabilities[guess]))))
+        self._redraw()
+
+    def _sync_choices(self, cell: str) -> None:
+        keys = sorted(self.gates)
+        layers = sorted({int(key.split(".")[0]) for key in keys})
+        directions = sorted({int(key.split(".")[1]) for key in keys})
+        present = {key.split(".")[2] for key in keys if key.startswith("0.0.")}
+        names = [name for name in GATES.get(cell, ()) if name in present]
+        self._fill(self.layer_box, [(str(layer), self.tr("layer {n}").format(n=layer + 1)) for layer in layers])
+        self._fill(self.direction_box, [(str(d), self.tr("forward") if d == 0 else self.tr("backward"))
+                                        for d in directions])
+        self._fill(self.gate_box, [(name, translate_core(GATE_TITLES[name])) for name in names])
+
+    @staticmethod
+    def _fill(box: QComboBox, items: list[tuple[str, str]]) -> None:
+        """Replace the items only when they differ, keeping the learner's choice where it still exists."""
+        if [box.itemData(i) for i in range(box.count())] == [value for value, _ in items]:
+            return
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        for value, text in items:
+            box.addItem(text, value)
+        index = box.findData(current)
+        box.setCurrentIndex(index if index >= 0 else 0)
+        box.blockSignals(False)
+
+    def clear(self) -> None:
+        self.gates = {}
+        self.shown = None
+        self.heatmap.clear()
+        self.digit_item.clear()
+
+    # --- drawing ---------------------------------------------------------------------------------
+    @Slot()
+    def _on_choice_changed(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        key = f"{self.layer_box.currentData()}.{self.direction_box.currentData()}.{self.gate_box.currentData()}"
+        if key not in self.gates:
+            return
+        values = self.gates[key]
+        name = key.split(".")[2]
+        limits = GATE_RANGES[name]
+        if limits is None:
+            bound = max(1e-6, float(np.abs(values).max()))
+            limits = (-bound, bound)
+        self.order = unit_order(values, self.order_box.currentData(), *limits)
+        self.shown, self.shown_key = values[self.order], key
+        self.heatmap.setImage(self.shown, levels=limits)
+        self.heatmap.setRect(0, 0, values.shape[1], values.shape[0])
+        self.colour_bar.setLevels(limits)
+        signed = limits[0] < 0
+        self.colour_bar.setColorMap(pg.colormap.get(SIGNED_MAP if signed else SIGMOID_MAP))
+        self.plot.setTitle(translate_core(GATE_TITLES[name]), color="#222", size="11pt")
+        self.plot.setRange(xRange=(0, values.shape[1]), yRange=(0, values.shape[0]), padding=0)
+
+    @Slot(object)
+    def _on_mouse_moved(self, position) -> None:
+        if self.shown is None or not self.plot.sceneBoundingRect().contains(position):
+            return
+        point = self.plot.getViewBox().mapSceneToView(position)
+        t, row = int(np.floor(point.x())), int(np.floor(point.y()))
+        if 0 <= t < self.shown.shape[1] and 0 <= row < self.shown.shape[0]:
+            gate = self.shown_key.split(".")[2]
+            self.hover_label.setText(self.tr("time step {t}, unit {unit}: {gate} = {value:.3f}").format(
+                t=t, unit=int(self.order[row]), gate=gate, value=float(self.shown[row, t])))
+
+    @Slot()
+    def _on_previous(self) -> None:
+        self.probe_requested.emit(-1)
+
+    @Slot()
+    def _on_next(self) -> None:
+        self.probe_requested.emit(1)

@@ -1,0 +1,141 @@
+"""Gradients fading through time: ‖∂loss/∂h_t‖ per time step now, its history over training as a
+heatmap, the RNN / LSTM / GRU comparison, and the global gradient norm per step with the clip line."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from widgets.panels.curve_buffer import CurveBuffer
+
+HISTORY_ROWS = 300          # snapshots kept in the heatmap (oldest dropped)
+CELL_COLOURS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
+ROW_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
+
+
+def _white_plot(widget: pg.GraphicsLayoutWidget, row: int, col: int, title: str, x_label: str, y_label: str):
+    plot = widget.addPlot(row=row, col=col)
+    plot.setTitle(title, color="#222", size="11pt")
+    plot.setLabel("bottom", x_label)
+    plot.setLabel("left", y_label)
+    plot.showGrid(x=True, y=True, alpha=0.25)
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    return plot
+
+
+class GradientPanel(QWidget):
+    compare_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.compare_button = QPushButton(self.tr("Compare RNN / LSTM / GRU on this lesson"))
+        self.compare_button.setToolTip(self.tr("Trains the three cells one after another with the same data, "
+                                               "seed and settings, and draws their gradients through time together."))
+        self.compare_button.clicked.connect(self._on_compare_clicked)
+        self.note = QLabel(self.tr("How much of the loss's gradient reaches each row of the digit. In a plain "
+                                   "RNN it shrinks step after step back in time; an LSTM's cell state carries it."))
+        self.note.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.note, 1)
+        top.addWidget(self.compare_button)
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient reaching each time step (latest)"),
+                                    self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
+        self.now_plot.setLogMode(y=True)
+        self.now_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.now_legend = self.now_plot.addLegend(offset=(10, 10), labelTextColor="#222", brush=(255, 255, 255, 200))
+        self.history_plot = _white_plot(self.view, 0, 1, self.tr("…and how it changed during training"),
+                                        self.tr("time step t"), self.tr("snapshot (newest at top)"))
+        self.history_image = pg.ImageItem(axisOrder="row-major")
+        self.history_plot.addItem(self.history_image)
+        self.history_bar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("inferno"), interactive=False,
+                                           width=14, label=self.tr("log10 ‖∂loss/∂h_t‖"))
+        self.history_bar.setImageItem(self.history_image, insert_in=self.history_plot)
+        self.norm_plot = _white_plot(self.view, 1, 0, self.tr("Global gradient norm per optimizer step"),
+                                     self.tr("optimizer step"), self.tr("‖gradient‖ before clipping"))
+        self.view.ci.layout.setRowStretchFactor(0, 3)
+        self.view.ci.layout.setRowStretchFactor(1, 2)
+        self.norm_curve = self.norm_plot.plot([], [], pen=pg.mkPen("#555", width=1), name="norm")
+        self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#c62828", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                                         label=self.tr("clipping threshold"),
+                                         labelOpts={"position": 0.1, "color": "#c62828"})
+        self.norm_plot.addItem(self.clip_line)
+        self.clip_line.hide()
+        self.norm_buffer = CurveBuffer()
+        self.now_curves: dict[str, pg.PlotDataItem] = {}
+        self.history = np.zeros((0, 0))
+        self.latest: np.ndarray | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+    # --- data in ---------------------------------------------------------------------------------
+    def _curve(self, key: str, name: str, colour: str) -> pg.PlotDataItem:
+        if key not in self.now_curves:
+            self.now_curves[key] = self.now_plot.plot([], [], pen=pg.mkPen(colour, width=2), name=name,
+                                                      symbol="o", symbolSize=4, symbolBrush=colour, symbolPen=None)
+        return self.now_curves[key]
+
+    def update_snapshot(self, arrays: dict) -> None:
+        norms = arrays.get("gradient_through_time")
+        if norms is None:
+            return
+        norms = np.maximum(np.asarray(norms, dtype=np.float64), 1e-12)
+        steps = np.arange(norms.shape[1])
+        compared = arrays.get("compare_cell")
+        if compared:
+            # One curve per cell: the first layer's forward direction, where the fading is clearest.
+            self._curve(f"compare:{compared}", compared.upper(), CELL_COLOURS.get(compared, "#000")).setData(
+                steps, norms[0])
+        else:
+            directions = 2 if arrays.get("probe_bidirectional") else 1
+            for row in range(norms.shape[0]):
+                layer, direction = divmod(row, directions)
+                name = self.tr("layer {layer}").format(layer=layer + 1)
+                if directions == 2:
+                    name += self.tr(" forward") if direction == 0 else self.tr(" backward")
+                self._curve(f"row:{row}", name, ROW_COLOURS[row % len(ROW_COLOURS)]).setData(steps, norms[row])
+        self.latest = norms
+        self._append_history(np.log10(norms[0]))
+
+    def _append_history(self, row: np.ndarray) -> None:
+        if self.history.shape[1:] != row.shape:
+            self.history = np.zeros((0, row.shape[0]))
+        self.history = np.vstack([self.history, row[None]])[-HISTORY_ROWS:]
+        low = float(np.floor(self.history.min()))
+        high = float(np.ceil(self.history.max()))
+        self.history_image.setImage(self.history, levels=(low, max(high, low + 1)))
+        self.history_image.setRect(0, 0, self.history.shape[1], self.history.shape[0])
+        self.history_bar.setLevels((low, max(high, low + 1)))
+        self.history_plot.setRange(xRange=(0, self.history.shape[1]), yRange=(0, max(1, self.history.shape[0])),
+                                   padding=0)
+
+    def append_gradient_norms(self, steps: np.ndarray, norms: np.ndarray) -> None:
+        if len(steps):
+            self.norm_buffer.extend(steps, norms)
+            self.norm_curve.setData(self.norm_buffer.x, self.norm_buffer.y)
+
+    def set_clip_threshold(self, threshold: float) -> None:
+        self.clip_line.setVisible(threshold > 0)
+        if threshold > 0:
+            self.clip_line.setValue(threshold)
+
+    def clear(self, keep_comparison: bool = False) -> None:
+        for key in list(self.now_curves):
+            if keep_comparison and key.startswith("compare:"):
+                continue
+            self.now_plot.removeItem(self.now_curves.pop(key))
+        self.history = np.zeros((0, 0))
+        self.history_image.clear()
+        self.norm_buffer.clear()
+        self.norm_curve.setData([], [])
+        self.latest = None
+
+    @Slot()
+    def _on_compare_clicked(self) -> None:
+        self.compare_requested.emit()
