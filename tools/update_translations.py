@@ -47,10 +47,23 @@ def core_strings() -> list[str]:
     return found
 
 
-def main() -> int:
+def sources_in(ts: Path) -> dict[str, str | None]:
+    """source text -> translation (None when unfinished) of a .ts file."""
+    import xml.etree.ElementTree as ET
+    found = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        done = translation.get("type") != "unfinished" and bool(translation.text)
+        found[message.find("source").text] = translation.text if done else None
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="also compile .qm files")
-    args = parser.parse_args()
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 if a source string is missing from a .ts or untranslated")
+    args = parser.parse_args(argv)
     sources = [str(path) for name in QT_SOURCES for path in
                ([ROOT / name] if name.endswith(".py") else sorted((ROOT / name).rglob("*.py")))]
     with tempfile.TemporaryDirectory() as scratch:
@@ -59,6 +72,16 @@ def main() -> int:
                          encoding="utf-8")
         for language in LANGUAGES:
             ts = I18N / f"workbench_{language}.ts"
+            if args.check:
+                fresh = Path(scratch) / ts.name
+                subprocess.run([tool("lupdate"), "-silent", "-locations", "none", *sources, str(marks),
+                                "-ts", str(fresh)], check=True)
+                committed = sources_in(ts)
+                missing = [text for text in sources_in(fresh) if committed.get(text) is None]
+                if missing:
+                    print(f"{ts.name}: {len(missing)} string(s) missing or untranslated:", *missing, sep="\n  ")
+                    return 1
+                continue
             subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", *sources, str(marks),
                             "-ts", str(ts)], check=True)
             if args.release:

@@ -20,146 +20,146 @@
     <name>GateHeatmap</name>
     <message>
         <source>◀ Previous digit</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一个数字</translation>
     </message>
     <message>
         <source>Next digit ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个数字 ▶</translation>
     </message>
     <message>
         <source>Start training (or open a checkpoint) to look inside the cell.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练（或打开检查点），即可查看单元内部。</translation>
     </message>
     <message>
         <source>unit number</source>
-        <translation type="unfinished"></translation>
+        <translation>单元编号</translation>
     </message>
     <message>
         <source>mean activation</source>
-        <translation type="unfinished"></translation>
+        <translation>平均激活</translation>
     </message>
     <message>
         <source>first saturation</source>
-        <translation type="unfinished"></translation>
+        <translation>首次饱和时刻</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Gate</source>
-        <translation type="unfinished"></translation>
+        <translation>门</translation>
     </message>
     <message>
         <source>Sort units by</source>
-        <translation type="unfinished"></translation>
+        <translation>单元排序</translation>
     </message>
     <message>
         <source>the digit turned on its side: row t is read at time step t</source>
-        <translation type="unfinished"></translation>
+        <translation>数字横放：第 t 行在第 t 个时间步读入</translation>
     </message>
     <message>
         <source>time step = image row</source>
-        <translation type="unfinished"></translation>
+        <translation>时间步 = 图像行</translation>
     </message>
     <message>
         <source>hidden unit</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏单元</translation>
     </message>
     <message>
         <source>Test digit #{index}, a {label}: the network says {guess} ({percent}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试数字 #{index}（真实为 {label}）：网络认为是 {guess}（{percent}%）</translation>
     </message>
     <message>
         <source>Your drawing: the network says {guess} ({percent}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>你画的数字：网络认为是 {guess}（{percent}%）</translation>
     </message>
     <message>
         <source>layer {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 层</translation>
     </message>
     <message>
         <source>forward</source>
-        <translation type="unfinished"></translation>
+        <translation>正向</translation>
     </message>
     <message>
         <source>backward</source>
-        <translation type="unfinished"></translation>
+        <translation>反向</translation>
     </message>
     <message>
         <source>time step {t}, unit {unit}: {gate} = {value:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>时间步 {t}，单元 {unit}：{gate} = {value:.3f}</translation>
     </message>
 </context>
 <context>
     <name>GradientPanel</name>
     <message>
         <source>Compare RNN / LSTM / GRU on this lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>在本课程上比较 RNN / LSTM / GRU</translation>
     </message>
     <message>
         <source>Trains the three cells one after another with the same data, seed and settings, and draws their gradients through time together.</source>
-        <translation type="unfinished"></translation>
+        <translation>用相同的数据、随机种子和设置依次训练三种单元，并把它们随时间传播的梯度画在一起。</translation>
     </message>
     <message>
         <source>How much of the loss&apos;s gradient reaches each row of the digit. In a plain RNN it shrinks step after step back in time; an LSTM&apos;s cell state carries it.</source>
-        <translation type="unfinished"></translation>
+        <translation>损失的梯度有多少能传到数字的每一行。普通 RNN 中，梯度沿时间向前一步步衰减；LSTM 的细胞状态能把它传下去。</translation>
     </message>
     <message>
         <source>Gradient reaching each time step (latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>到达各时间步的梯度（最新）</translation>
     </message>
     <message>
         <source>time step t</source>
-        <translation type="unfinished"></translation>
+        <translation>时间步 t</translation>
     </message>
     <message>
         <source>‖∂loss/∂h_t‖ (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>‖∂loss/∂h_t‖（对数刻度）</translation>
     </message>
     <message>
         <source>…and how it changed during training</source>
-        <translation type="unfinished"></translation>
+        <translation>……以及它在训练中的变化</translation>
     </message>
     <message>
         <source>snapshot (newest at top)</source>
-        <translation type="unfinished"></translation>
+        <translation>快照（最新在上）</translation>
     </message>
     <message>
         <source>log10 ‖∂loss/∂h_t‖</source>
-        <translation type="unfinished"></translation>
+        <translation>log10 ‖∂loss/∂h_t‖</translation>
     </message>
     <message>
         <source>Global gradient norm per optimizer step</source>
-        <translation type="unfinished"></translation>
+        <translation>每个优化步的整体梯度范数</translation>
     </message>
     <message>
         <source>optimizer step</source>
-        <translation type="unfinished">优化步数</translation>
+        <translation>优化步数</translation>
     </message>
     <message>
         <source>‖gradient‖ before clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪前的 ‖梯度‖</translation>
     </message>
     <message>
         <source>clipping threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪阈值</translation>
     </message>
     <message>
         <source>layer {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {layer} 层</translation>
     </message>
     <message>
         <source> forward</source>
-        <translation type="unfinished"></translation>
+        <translation> 正向</translation>
     </message>
     <message>
         <source> backward</source>
-        <translation type="unfinished"></translation>
+        <translation> 反向</translation>
     </message>
 </context>
 <context>
@@ -238,15 +238,15 @@
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Inside the cell</source>
-        <translation type="unfinished"></translation>
+        <translation>单元内部</translation>
     </message>
     <message>
         <source>Gradients through time</source>
-        <translation type="unfinished"></translation>
+        <translation>随时间传播的梯度</translation>
     </message>
     <message>
         <source>device: –</source>
@@ -334,7 +334,7 @@
     </message>
     <message>
         <source>Wait for the current job to finish first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先等待当前任务结束。</translation>
     </message>
     <message>
         <source>resuming…</source>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>Comparing cells: training the {cell} ({index} of {count})</source>
-        <translation type="unfinished"></translation>
+        <translation>比较单元：正在训练 {cell}（第 {index}/{count} 个）</translation>
     </message>
     <message>
         <source>Training {parameters:,} parameters on {data}</source>
@@ -378,11 +378,11 @@
     </message>
     <message>
         <source>Compared: {results}</source>
-        <translation type="unfinished"></translation>
+        <translation>比较结果：{results}</translation>
     </message>
     <message>
         <source>Same data, seed and recipe for each cell; their gradients through time are overlaid in the Gradients tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>每种单元使用相同的数据、随机种子和训练方案；它们随时间传播的梯度叠加显示在“梯度”页。</translation>
     </message>
     <message>
         <source>Stopped: test accuracy {accuracy:.1f}%</source>
@@ -907,39 +907,39 @@
     </message>
     <message>
         <source>input gate i (σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入门 i (σ)</translation>
     </message>
     <message>
         <source>forget gate f (σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>遗忘门 f (σ)</translation>
     </message>
     <message>
         <source>cell candidate g (tanh)</source>
-        <translation type="unfinished"></translation>
+        <translation>候选细胞状态 g (tanh)</translation>
     </message>
     <message>
         <source>output gate o (σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>输出门 o (σ)</translation>
     </message>
     <message>
         <source>cell state c</source>
-        <translation type="unfinished"></translation>
+        <translation>细胞状态 c</translation>
     </message>
     <message>
         <source>hidden state h</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏状态 h</translation>
     </message>
     <message>
         <source>reset gate r (σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>重置门 r (σ)</translation>
     </message>
     <message>
         <source>update gate z (σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>更新门 z (σ)</translation>
     </message>
     <message>
         <source>candidate n (tanh)</source>
-        <translation type="unfinished"></translation>
+        <translation>候选状态 n (tanh)</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>
