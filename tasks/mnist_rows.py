@@ -30,6 +30,7 @@ EVAL_BATCH = 500          # evaluation batch: large, since no gradients are kept
 class MnistRows:
     name = "mnist-rows"
     title = tr_noop("MNIST, row by row")
+    reads_digits = True       # its checkpoints work in the drawing pad
     panels = ("loss", "accuracy", "predictions")
     metric_names = ("test_loss", "test_accuracy")
 
@@ -119,7 +120,30 @@ class MnistRows:
             "grid_predictions": probabilities.argmax(axis=1),
             "grid_confidence": probabilities.max(axis=1),
             **(self.inspect(model) if self.probe.enabled else {}),
+            # CPU copies of the weights: the drawing pad rebuilds its own model from them, so it never
+            # touches the module being trained in another thread.
+            "model": {"task": self.name, "spec": model.spec.to_dict(),
+                      "state": {name: tensor.detach().cpu().numpy().copy()
+                                for name, tensor in model.state_dict().items()}},
         }
+
+    def predict(self, model: "nn.Module", images: np.ndarray) -> np.ndarray:
+        """Predicted labels for a batch of uint8 (N, 28, 28) digits."""
+        import torch
+        device = next(model.parameters()).device
+        with torch.no_grad():
+            return model(to_input(torch.from_numpy(np.ascontiguousarray(images)).to(device))).argmax(1).cpu().numpy()
+
+    def read_digit(self, model: "nn.Module", digit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Class probabilities for a 28x28 uint8 digit, and after each row read: ((10,), (28, 10))."""
+        import torch
+
+        from workbench.models import prefix_logits
+        device = next(model.parameters()).device
+        inputs = to_input(torch.from_numpy(np.ascontiguousarray(digit, dtype=np.uint8)[None]).to(device))
+        with torch.no_grad():
+            per_row = prefix_logits(model, inputs).softmax(dim=1).cpu().numpy()
+        return per_row[-1], per_row
 
     def inspect(self, model: "nn.Module") -> dict[str, Any]:
         """Gates over time and gradient-through-time for the probed digit (a test digit or a drawn one)."""

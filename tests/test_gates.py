@@ -68,3 +68,16 @@ def test_bidirectional_gradients_have_a_row_per_direction():
     model = SequenceClassifier(ModelSpec(cell="gru", hidden_size=8, num_layers=2, bidirectional=True))
     norms = gradient_through_time(model.rnn, torch.rand(1, 28, 28), classifier_loss(model, 1))
     assert norms.shape == (4, 28) and (norms > 0).all()
+
+
+@pytest.mark.parametrize("head", ["last", "mean"])
+@pytest.mark.parametrize("bidirectional", [False, True])
+def test_prefix_logits_equal_running_each_prefix(head, bidirectional):
+    from workbench.models import prefix_logits
+    torch.manual_seed(0)
+    model = SequenceClassifier(ModelSpec(cell="gru", hidden_size=6, num_layers=2, bidirectional=bidirectional,
+                                         head=head)).double().eval()
+    inputs = torch.rand(1, 9, 28, dtype=torch.float64)
+    with torch.no_grad():
+        expected = torch.cat([model(inputs[:, :k]) for k in range(1, 10)])
+        assert torch.allclose(prefix_logits(model, inputs), expected, atol=1e-10)

@@ -22,6 +22,7 @@ from widgets.message_bar import MessageBar
 from widgets.model_form import ModelForm
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.digit_grid import DigitGrid
+from widgets.panels.drawing_pad import DrawingPad
 from widgets.panels.gate_heatmap import GateHeatmap
 from widgets.panels.gradient_panel import GradientPanel
 from widgets.torch_loader import TorchLoader
@@ -182,6 +183,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(training_page, self.tr("Training"))
         self.tabs.addTab(self.gate_panel, self.tr("Inside the cell"))
         self.tabs.addTab(self.gradient_panel, self.tr("Gradients through time"))
+        self.drawing_pad = DrawingPad(self.lessons)
+        self.tabs.addTab(self.drawing_pad, self.tr("Draw a digit"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.message_bar)
@@ -344,6 +347,7 @@ class MainWindow(QMainWindow):
     # --- buttons -------------------------------------------------------------------------------------
     @Slot()
     def _on_form_changed(self) -> None:
+        self.drawing_pad.data_root = self.form.data_root.text()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -531,6 +535,8 @@ class MainWindow(QMainWindow):
         self._show_snapshot(snapshot.arrays)
 
     def _show_snapshot(self, arrays: dict) -> None:
+        if "model" in arrays and "compare_cell" not in arrays:
+            self.drawing_pad.offer_weights(arrays["model"])
         if "gates" in arrays and "compare_cell" not in arrays:
             self.gate_panel.update_snapshot(arrays)
         self.gradient_panel.update_snapshot(arrays)
@@ -670,6 +676,7 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.controller.shutdown()
+        self.drawing_pad.shutdown()
         if self._loader_thread is not None:
             self._loader_thread.quit()
             self._loader_thread.wait()

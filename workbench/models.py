@@ -46,5 +46,25 @@ class SequenceClassifier(nn.Module):
         return self.head(self.features_from(outputs, final_hidden))
 
 
+def prefix_logits(model: SequenceClassifier, inputs: torch.Tensor) -> torch.Tensor:
+    """The classifier's scores after reading only the first 1, 2, ..., T steps of one sequence: (T, classes).
+
+    All T prefixes run as one packed batch, so a bidirectional network's backward pass really starts at
+    the prefix's last row (zero padding would feed it blank rows first).
+    """
+    steps = inputs.shape[1]
+    lengths = torch.arange(1, steps + 1)
+    prefixes = inputs.expand(steps, -1, -1)        # row k of the batch is cut to length k + 1 by packing
+    packed = nn.utils.rnn.pack_padded_sequence(prefixes, lengths, batch_first=True, enforce_sorted=False)
+    outputs, state = model.rnn(packed)
+    final_hidden = state[0] if isinstance(state, tuple) else state
+    if model.spec.head == "mean":
+        padded, _ = nn.utils.rnn.pad_packed_sequence(outputs, batch_first=True, total_length=steps)
+        features = padded.sum(dim=1) / lengths[:, None].to(padded)
+    else:
+        features = final_hidden[-model.spec.directions:].transpose(0, 1).reshape(steps, -1)
+    return model.head(features)
+
+
 def count_parameters(model: nn.Module) -> int:
     return sum(parameter.numel() for parameter in model.parameters() if parameter.requires_grad)

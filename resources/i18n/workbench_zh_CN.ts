@@ -17,6 +17,96 @@
     </message>
 </context>
 <context>
+    <name>DrawingCanvas</name>
+    <message>
+        <source>Draw with the left button, erase with the right. Ctrl+Z undoes a stroke, Esc clears.</source>
+        <translation>左键书写，右键擦除。Ctrl+Z 撤销一笔，Esc 清空。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPad</name>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>清空 (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Open a classifier…</source>
+        <translation>打开分类器…</translation>
+    </message>
+    <message>
+        <source>No classifier yet: train one (Start) or open a checkpoint, then draw a digit.</source>
+        <translation>还没有分类器：请先训练（开始）或打开检查点，然后写一个数字。</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>笔刷</translation>
+    </message>
+    <message>
+        <source>What it sees · its guess after each row</source>
+        <translation>网络看到的图像 · 每读一行后的猜测</translation>
+    </message>
+    <message>
+        <source>image row (time step)</source>
+        <translation>图像行（时间步）</translation>
+    </message>
+    <message>
+        <source>pixels · · · digit class</source>
+        <translation>像素 · · · 数字类别</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Show test digits the model gets wrong</source>
+        <translation>显示模型识别错误的测试数字</translation>
+    </message>
+    <message>
+        <source>Click one to load it into the pad.</source>
+        <translation>点击其中一个，将其载入画板。</translation>
+    </message>
+    <message>
+        <source>Try the test set</source>
+        <translation>试试测试集</translation>
+    </message>
+    <message>
+        <source>Open a classifier checkpoint</source>
+        <translation>打开分类器检查点</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt *.pth *.ckpt);;All files (*)</source>
+        <translation>PyTorch 检查点 (*.pt *.pth *.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading with {model}. Draw a digit!</source>
+        <translation>正在使用 {model} 识别。写一个数字吧！</translation>
+    </message>
+    <message>
+        <source>Cannot classify: {reason}</source>
+        <translation>无法识别：{reason}</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>{percent}% sure</source>
+        <translation>把握 {percent}%</translation>
+    </message>
+    <message>
+        <source>Reading the test set…</source>
+        <translation>正在读取测试集…</translation>
+    </message>
+    <message>
+        <source>{wrong} of {total} test digits are misread; here are {shown}. Click one to load it into the pad.</source>
+        <translation>{total} 个测试数字中有 {wrong} 个识别错误；这里显示 {shown} 个。点击其中一个，将其载入画板。</translation>
+    </message>
+</context>
+<context>
     <name>GateHeatmap</name>
     <message>
         <source>◀ Previous digit</source>
@@ -247,6 +337,10 @@
     <message>
         <source>Gradients through time</source>
         <translation>随时间传播的梯度</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>写一个数字</translation>
     </message>
     <message>
         <source>device: –</source>
@@ -904,6 +998,10 @@
     <message>
         <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>
         <translation>{label} 必须是数字，例如 0.01 或 1e-3，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>this model is for the lesson {task!r}, which does not classify digits; train or open an MNIST classifier</source>
+        <translation>该模型属于课程 {task!r}，它不识别数字；请训练或打开一个 MNIST 分类器</translation>
     </message>
     <message>
         <source>input gate i (σ)</source>

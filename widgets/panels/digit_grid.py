@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -20,6 +20,8 @@ def grey_image(pixels: np.ndarray) -> QImage:
 
 class DigitGrid(QWidget):
     """Shows ``images`` with captions; :meth:`update_predictions` colours them as the model learns."""
+
+    clicked = Signal(int)   # index of the digit clicked
 
     def __init__(self, columns: int = 8, parent: QWidget | None = None) -> None:
         # ``columns`` is the fallback; the grid picks whatever column count shows the digits largest.
@@ -66,6 +68,29 @@ class DigitGrid(QWidget):
                 best = (columns, side)
         return best[0], max(8.0, best[1])
 
+    def cell_rects(self) -> list[QRectF]:
+        """Where each digit is drawn in the widget's current size (the caption goes below it)."""
+        caption_height = self.fontMetrics().height() + 4
+        columns, side = self._best_columns(caption_height)
+        rows = -(-len(self.images) // columns) if self.images else 0
+        cell_width, cell_height = side + 8, side + caption_height + 8
+        left0 = (self.width() - cell_width * columns) / 2
+        top0 = (self.height() - cell_height * rows) / 2
+        return [QRectF(left0 + (index % columns) * cell_width + 4, top0 + (index // columns) * cell_height + 4,
+                       side, side) for index in range(len(self.images))]
+
+    def index_at(self, x: float, y: float) -> int:
+        """The digit under a point of the widget, or -1."""
+        for index, cell in enumerate(self.cell_rects()):
+            if cell.contains(x, y):
+                return index
+        return -1
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        index = self.index_at(event.position().x(), event.position().y())
+        if index >= 0:
+            self.clicked.emit(index)
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
@@ -75,20 +100,13 @@ class DigitGrid(QWidget):
                              self.tr("Test digits and the network's guesses appear here during training."))
             return
         caption_height = self.fontMetrics().height() + 4
-        columns, side = self._best_columns(caption_height)
-        rows = -(-len(self.images) // columns)
-        cell_width, cell_height = side + 8, side + caption_height + 8
-        left0 = (self.width() - cell_width * columns) / 2
-        top0 = (self.height() - cell_height * rows) / 2
         bold = QFont(self.font())
         bold.setBold(True)
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.8))
-        for index, image in enumerate(self.images):
-            row, column = divmod(index, columns)
-            target = QRectF(left0 + column * cell_width + 4, top0 + row * cell_height + 4, side, side)
+        for index, (image, target) in enumerate(zip(self.images, self.cell_rects())):
             painter.drawImage(target, image)
-            caption = QRectF(target.left() - 4, target.bottom() + 2, cell_width, caption_height)
+            caption = QRectF(target.left() - 4, target.bottom() + 2, target.width() + 8, caption_height)
             if self.predictions is None:
                 painter.setPen(PENDING)
                 painter.setFont(bold)

@@ -1,0 +1,100 @@
+"""The drawing pad, driven with the mouse."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.window_helpers import LONG, make_tiny, train
+
+
+def mouse(widget, kind, x, y, button=Qt.MouseButton.LeftButton):
+    buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
+    event = QMouseEvent(kind, QPointF(x, y), widget.mapToGlobal(QPointF(x, y)), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def stroke(canvas, points, button=Qt.MouseButton.LeftButton):
+    mouse(canvas, QEvent.Type.MouseButtonPress, *points[0], button)
+    for point in points[1:]:
+        mouse(canvas, QEvent.Type.MouseMove, *point, button)
+    mouse(canvas, QEvent.Type.MouseButtonRelease, *points[-1], button)
+
+
+@pytest.fixture
+def trained_pad(qtbot, window):
+    make_tiny(window)
+    pad = window.drawing_pad
+    with qtbot.waitSignal(pad.worker.model_ready, timeout=LONG):
+        train(qtbot, window)
+    return pad
+
+
+def test_drawing_gives_probabilities_and_a_per_row_reading(qtbot, trained_pad):
+    pad = trained_pad
+    with qtbot.waitSignal(pad.probabilities_changed, timeout=LONG) as answered:
+        stroke(pad.canvas, [(140, 40), (140, 120), (141, 240)])      # a "1"
+    qtbot.waitUntil(lambda: pad._in_flight == 0, timeout=LONG)
+    reading = answered.args[0]
+    assert reading.probabilities.shape == (10,) and reading.probabilities.sum() == pytest.approx(1, abs=1e-5)
+    assert reading.per_row.shape == (28, 10)
+    assert np.allclose(reading.per_row.sum(axis=1), 1, atol=1e-5)
+    assert np.allclose(pad.reading.per_row[-1], pad.reading.probabilities, atol=1e-6)
+    assert pad.reading.digit.shape == (28, 28) and pad.reading.digit.any()
+    assert pad.top_label.text() == str(int(pad.reading.probabilities.argmax()))
+    assert pad.latencies_ms and all(latency > 0 for latency in pad.latencies_ms)
+
+
+def test_undo_erase_and_clear(qtbot, window):
+    canvas = window.drawing_pad.canvas
+    assert canvas.is_empty()
+    stroke(canvas, [(50, 50), (200, 200)])
+    first = canvas.pixels()
+    assert first.any() and len(canvas.strokes) == 1
+    stroke(canvas, [(50, 200), (200, 50)])
+    assert len(canvas.strokes) == 2
+    canvas.undo()
+    assert np.array_equal(canvas.pixels(), first)
+    stroke(canvas, [(40, 40), (210, 210)], Qt.MouseButton.RightButton)     # erase along the first stroke
+    assert canvas.pixels().sum() < first.sum() / 4
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.is_empty() and canvas.strokes == []
+
+
+def test_without_a_classifier_the_pad_says_so(window):
+    assert "No classifier yet" in window.drawing_pad.status.text()
+
+
+def test_a_checkpoint_of_another_lesson_is_refused_with_the_reason(qtbot, tmp_path, lessons):
+    from tasks.mnist_rows import MnistRows
+    from widgets.panels.drawing_pad import DrawingPad
+    from workbench.checkpoint import save_checkpoint
+    from workbench.spec import ModelSpec
+
+    class SineLesson(MnistRows):        # stands in for any lesson that does not classify digits
+        name = "sine-forecast"
+        reads_digits = False
+
+    pad = DrawingPad({**lessons, SineLesson.name: SineLesson})
+    qtbot.addWidget(pad)
+    spec = ModelSpec(hidden_size=8)
+    path = save_checkpoint(tmp_path / "sine.pt", "sine-forecast", spec, MnistRows().build(spec))
+    with qtbot.waitSignal(pad.worker.unavailable, timeout=LONG):
+        pad.open_checkpoint(str(path))
+    assert "'sine-forecast', which does not classify digits" in pad.status.text()
+    pad.shutdown()
+
+
+def test_misread_test_digits_load_into_the_pad(qtbot, trained_pad):
+    pad = trained_pad
+    with qtbot.waitSignal(pad.worker.mistakes_found, timeout=LONG):
+        pad.mistakes_button.click()
+    found = pad.mistake_set
+    assert len(found["labels"]) > 0 and (found["predictions"] != found["labels"]).all()
+    pad.mistakes.resize(800, 200)
+    first = pad.mistakes.cell_rects()[0].center()
+    x, y = first.x(), first.y()
+    with qtbot.waitSignal(pad.probabilities_changed, timeout=LONG):
+        mouse(pad.mistakes, QEvent.Type.MouseButtonPress, x, y)
+    assert pad.canvas.pixels().any()
