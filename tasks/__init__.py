@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from tasks.mnist_rows import MnistRows
+from tasks.sine_forecast import SineForecast
+from tasks.sine_generation import SineGeneration
+from tasks.sine_to_cos import SineToCos
 
-LESSONS = {
-    MnistRows.name: MnistRows,
-}
+LESSONS = {lesson.name: lesson for lesson in (MnistRows, SineToCos, SineForecast, SineGeneration)}
 
 
 def lesson_names() -> list[str]:

@@ -15,9 +15,9 @@ def test_train_in_the_window_fills_every_panel(qtbot, window):
     make_tiny(window)
     assert window.form.parameter_count.text() == f"{ModelSpec(hidden_size=16).parameter_count():,}"
     summary = train(qtbot, window)
-    steps, losses = window.loss_plot.data("train")
+    steps, losses = window.loss_plot.data("loss")
     assert steps.tolist() == list(range(1, 21)) and np.isfinite(losses).all()
-    assert len(window.loss_plot.data("test")[0]) == 2
+    assert len(window.loss_plot.data("test_loss")[0]) == 2
     accuracy_steps, accuracy = window.accuracy_plot.data("test")
     assert accuracy_steps.tolist() == [10, 20]
     assert accuracy[-1] == pytest.approx(100 * summary["test_accuracy"])

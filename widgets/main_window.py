@@ -23,15 +23,45 @@ from widgets.model_form import ModelForm
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.digit_grid import DigitGrid
 from widgets.panels.drawing_pad import DrawingPad
+from widgets.panels.forecast_plot import ForecastPlot
 from widgets.panels.gate_heatmap import GateHeatmap
 from widgets.panels.gradient_panel import GradientPanel
 from widgets.torch_loader import TorchLoader
 from widgets.worker import Failure, JobController
 from workbench.atomic import atomic_copy
+from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, TrainConfig
 from workbench.task import ProbeSelection
 
 COMPARED_CELLS = ("rnn", "lstm", "gru")
+METRIC_NAMES = {
+    "test_accuracy": tr_noop("test accuracy"), "test_loss": tr_noop("test loss"),
+    "test_gru_mse": tr_noop("recurrent one-step test MSE"), "test_mlp_mse": tr_noop("MLP one-step test MSE"),
+    "rollout_gru_mse": tr_noop("recurrent rollout MSE"), "rollout_mlp_mse": tr_noop("MLP rollout MSE"),
+    "generation_mse": tr_noop("generation MSE"), "last_windows_mse": tr_noop("MSE over the last 20 windows"),
+    "test_mse": tr_noop("test MSE"),
+}
+
+
+def loss_curves(task) -> tuple:
+    """(key, name) of the per-step training curves a lesson draws; "loss" is the optimised loss."""
+    return getattr(task, "loss_curves", (("loss", tr_noop("train (per batch)")),))
+
+
+def eval_curves(task) -> tuple:
+    return getattr(task, "eval_curves", (("test_loss", tr_noop("test")),))
+
+
+def headline_key(task) -> str:
+    return getattr(task, "headline_metric", "test_accuracy")
+
+
+def metric_text(name: str, value: float) -> str:
+    """e.g. "test accuracy 97.3%" or "generation MSE 0.0123", translated."""
+    label = translate_core(METRIC_NAMES.get(name, name))
+    if value is None or value != value:
+        return f"{label} –"
+    return f"{label} {100 * value:.1f}%" if name.endswith("accuracy") else f"{label} {value:.4g}"
 
 TRAIN_BLUE = "#1f77b4"
 TEST_ORANGE = "#e4572e"
@@ -154,9 +184,7 @@ class MainWindow(QMainWindow):
         # Text that changes several times a second must not change size hints: a relayout repaints
         # every plot, which held the GUI thread (and the GIL) for ~200 ms at a time.
         self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("optimizer step"), self.tr("cross-entropy loss"))
-        self.loss_plot.add_series("train", self.tr("train (per batch)"), SeriesStyle(TRAIN_BLUE, 1.0))
-        self.loss_plot.add_series("test", self.tr("test"), SeriesStyle(TEST_ORANGE, 2.0, "o"))
+        self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("optimizer step"), self.tr("loss"))
         self.accuracy_plot = CurvePlot(self.tr("Test accuracy"), self.tr("optimizer step"), self.tr("accuracy (%)"),
                                        legend_offset=(-10, -10), y_limits=(0, 100))
         self.accuracy_plot.add_series("test", self.tr("test accuracy"), SeriesStyle(TEST_ORANGE, 2.0, "o"))
@@ -168,11 +196,14 @@ class MainWindow(QMainWindow):
         self.grid_score = QLabel()
         grid_layout.addWidget(self.grid_score)
 
+        self.forecast_plot = ForecastPlot(self.tr("The series and the forecasts"), self.tr("time step"),
+                                          self.tr("value"))
         training_page = QWidget()
-        panels = QGridLayout(training_page)
+        panels = self.training_grid = QGridLayout(training_page)
         panels.addWidget(self.loss_plot, 0, 0)
         panels.addWidget(self.accuracy_plot, 1, 0)
         panels.addWidget(self.grid_box, 0, 1, 2, 1)
+        panels.addWidget(self.forecast_plot, 1, 0, 1, 2)
         panels.setColumnStretch(0, 3)
         panels.setColumnStretch(1, 2)
         self.gate_panel = GateHeatmap()
@@ -323,6 +354,46 @@ class MainWindow(QMainWindow):
         for preset in self.task.presets().values():
             self.preset_box.addItem(translate_core(preset.title), preset.name)
         self.form.set_values(self.task.default_spec(), self.task.default_config())
+        self._configure_panels()
+
+    def _configure_panels(self) -> None:
+        """Show the form rows, curves, panels and tabs this lesson uses."""
+        task = self.task
+        panels = set(task.panels)
+        self.form.set_visible_fields(getattr(task, "form_fields", None))
+        self.loss_plot.remove_all_series()
+        self.loss_plot.plot.setLabel("left", translate_core(getattr(task, "loss_label", "cross-entropy loss")))
+        colours = iter(["#1f77b4", "#2ca02c", "#9467bd", "#8c564b"])
+        for key, name in loss_curves(task):
+            self.loss_plot.add_series(key, translate_core(name), SeriesStyle(next(colours, TRAIN_BLUE), 1.0))
+        colours = iter([TEST_ORANGE, "#d62728", "#e377c2", "#bcbd22"])
+        for key, name in eval_curves(task):
+            self.loss_plot.add_series(key, translate_core(name), SeriesStyle(next(colours, TEST_ORANGE), 2.0, "o"))
+        self.accuracy_plot.setVisible("accuracy" in panels)
+        self.grid_box.setVisible("predictions" in panels)
+        self.forecast_plot.setVisible(bool(panels & {"forecast", "scope"}))
+        self.loss_plot.set_log_y(bool(getattr(task, "loss_log_scale", False)))
+        # The loss plot takes the whole width when no digit grid sits beside it.
+        self.training_grid.addWidget(self.loss_plot, 0, 0, 1, 1 if "predictions" in panels else 2)
+        if "scope" in panels:
+            self.forecast_plot.plot.setTitle(self.tr("Oscilloscope: sin(t) goes in, cos(t) should come out"),
+                                             color="#222", size="11pt")
+            self.forecast_plot.configure(self.tr("target cos(t)"), {"prediction": self.tr("prediction")},
+                                         background_name=self.tr("input sin(t)"))
+        elif "forecast" in panels:
+            self.forecast_plot.plot.setTitle(self.tr("The series and the forecasts"), color="#222", size="11pt")
+            names = {"recurrent": self.tr("recurrent model, on its own"), "mlp": self.tr("MLP, on its own"),
+                     "generated": self.tr("generated")}
+            keys = ("generated",) if task.name == "sine-generation" else ("recurrent", "mlp")
+            boundary = self.tr("primer | free running") if task.name == "sine-generation" else self.tr("train | test")
+            self.forecast_plot.configure(self.tr("truth"), {key: names[key] for key in keys}, boundary_label=boundary)
+        self.forecast_plot.clear()
+        inside = "gates" in panels
+        self.tabs.setTabVisible(self.tabs.indexOf(self.gate_panel), inside)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.gradient_panel), inside)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.drawing_pad), bool(getattr(task, "reads_digits", False)))
+        self.gate_panel.clear()
+        self.gradient_panel.clear()
 
     @Slot(int)
     def _on_preset_chosen(self, index: int) -> None:
@@ -505,7 +576,10 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_progressed(self, progress) -> None:
         if len(progress.steps):
-            self.loss_plot.append("train", progress.steps, progress.losses)
+            for key, _name in loss_curves(self.task):
+                values = progress.losses if key == "loss" else progress.logs.get(key)
+                if values is not None:
+                    self.loss_plot.append(key, progress.steps, values)
             if self.job_kind != "compare":
                 self.gradient_panel.append_gradient_norms(progress.steps, progress.grad_norms)
         for evaluation in progress.evaluations:
@@ -521,20 +595,28 @@ class MainWindow(QMainWindow):
 
     def _show_evaluation(self, evaluation) -> None:
         metrics = evaluation.metrics
-        if "test_loss" in metrics:
-            self.loss_plot.append("test", [evaluation.step], [metrics["test_loss"]])
+        for key, _name in eval_curves(self.task):
+            if key in metrics:
+                self.loss_plot.append(key, [evaluation.step], [metrics[key]])
         if "test_accuracy" in metrics:
             percent = 100 * metrics["test_accuracy"]
             self.accuracy_plot.append("test", [evaluation.step], [percent])
             self.best_accuracy = max(self.best_accuracy or 0.0, percent)
             self.headline.setText(self.tr("Test accuracy {accuracy:.1f}% (best {best:.1f}%) after {step} steps")
                                   .format(accuracy=percent, best=self.best_accuracy, step=evaluation.step))
+        elif headline_key(self.task) in metrics:
+            self.headline.setText(self.tr("{metric} after {step} steps").format(
+                metric=metric_text(headline_key(self.task), metrics[headline_key(self.task)]), step=evaluation.step))
 
     @Slot(object)
     def _on_snapshot_taken(self, snapshot) -> None:
         self._show_snapshot(snapshot.arrays)
 
     def _show_snapshot(self, arrays: dict) -> None:
+        if "forecast" in arrays:
+            self.forecast_plot.show_forecast(arrays["forecast"])
+        if "scope" in arrays:
+            self.forecast_plot.show_scope(arrays["scope"])
         if "model" in arrays and "compare_cell" not in arrays:
             self.drawing_pad.offer_weights(arrays["model"])
         if "gates" in arrays and "compare_cell" not in arrays:
@@ -553,21 +635,22 @@ class MainWindow(QMainWindow):
             return
         self.last_summary = summary
         self.current_checkpoint = summary.get("checkpoint")
-        accuracy = summary.get("test_accuracy")
         if self.job_kind == "open":
             self._show_opened(summary)
         elif self.job_kind == "compare":
             results = summary.get("compare", {})
+            key = headline_key(self.task)
             self.headline.setText(self.tr("Compared: {results}").format(results=", ".join(
-                f"{cell.upper()} {100 * (result.get('test_accuracy') or 0):.1f}%" for cell, result in results.items())))
+                f"{cell.upper()}: {metric_text(key, result.get(key, float('nan')))}"
+                for cell, result in results.items())))
             self.message_bar.show_message(self.tr("Same data, seed and recipe for each cell; their gradients "
                                                   "through time are overlaid in the Gradients tab."), "success")
             self.progress.setFormat(self.tr("done"))
         else:
             stopped = summary.get("stopped")
-            text = self.tr("Stopped: test accuracy {accuracy:.1f}%") if stopped else \
-                self.tr("Finished: test accuracy {accuracy:.1f}%")
-            self.headline.setText(text.format(accuracy=100 * (accuracy or 0.0)))
+            text = self.tr("Stopped: {metric}") if stopped else self.tr("Finished: {metric}")
+            key = headline_key(self.task)
+            self.headline.setText(text.format(metric=metric_text(key, summary.get(key, float("nan")))))
             self.message_bar.show_message(self.tr("{seconds:.1f} s, {speed:,.0f} samples/s. Run saved in {run_dir} "
                                                   "(Ctrl+S saves the checkpoint elsewhere).").format(
                 seconds=summary["seconds"], speed=summary["samples_per_s"], run_dir=summary["run_dir"]), "success")
@@ -580,12 +663,12 @@ class MainWindow(QMainWindow):
         config = TrainConfig.from_dict(summary["config"]).replace(data_root=current.data_root,
                                                                   download=current.download, device=current.device)
         self.form.set_values(ModelSpec.from_dict(summary["spec"]), config)
-        self.headline.setText(self.tr("Opened checkpoint: test accuracy {accuracy:.1f}%")
-                              .format(accuracy=100 * summary.get("test_accuracy", 0.0)))
-        self.message_bar.show_message(self.tr("{path} evaluated on {data}: test accuracy {accuracy:.2f}%, "
-                                              "test loss {loss:.4f}.").format(
-            path=summary["checkpoint"], data=summary["data"], accuracy=100 * summary.get("test_accuracy", 0.0),
-            loss=summary.get("test_loss", float("nan"))), "success")
+        key = headline_key(self.task)
+        self.headline.setText(self.tr("Opened checkpoint: {metric}").format(
+            metric=metric_text(key, summary.get(key, float("nan")))))
+        self.message_bar.show_message(self.tr("{path} evaluated on {data}: {metrics}.").format(
+            path=summary["checkpoint"], data=summary["data"], metrics=", ".join(
+                metric_text(name, summary[name]) for name in self.task.metric_names if name in summary)), "success")
         self.progress.setFormat(self.tr("checkpoint evaluated"))
 
     @Slot(object)

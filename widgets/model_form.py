@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
 from widgets.i18n import translate_error
 from workbench.data import find_idx_files
 from workbench.errors import DataError, SpecError, tr_noop
+from workbench.series import load_series_csv
 from workbench.spec import ModelSpec, TrainConfig
+
+SEQUENCE_FIELDS = ("sequence_length", "carry_hidden", "horizon", "csv_path")
 
 ERROR_STYLE = "color: #c62828; font-size: 9pt;"
 
@@ -99,12 +102,27 @@ class ModelForm(QWidget):
         self.device = QComboBox()
         self.device.addItem(self.tr("CPU"), "cpu")
 
+        self.sequence_length = _spin(0, 99999)
+        self.carry_hidden = QCheckBox(self.tr("yes, detached"))
+        self.horizon = _spin(0, 99999, 10)
+        self.csv_path = QLineEdit()
+        self.csv_path.setReadOnly(True)
+        self.csv_path.setPlaceholderText(self.tr("built-in noisy sine (1,000 points)"))
+        self.choose_csv = QPushButton(self.tr("Open CSV…"))
+        self.use_built_in = QPushButton(self.tr("Built-in"))
+        csv_line = QWidget()
+        csv_layout = QHBoxLayout(csv_line)
+        csv_layout.setContentsMargins(0, 0, 0, 0)
+        csv_layout.addWidget(self.csv_path, 1)
+        csv_layout.addWidget(self.choose_csv)
+        csv_layout.addWidget(self.use_built_in)
+
         self.data_root = QLineEdit()
         self.data_root.setReadOnly(True)
         self.data_root.setPlaceholderText(self.tr("embedded MNIST (4,000 train / 1,000 test)"))
         self.choose_data = QPushButton(self.tr("Choose…"))
         self.use_embedded = QPushButton(self.tr("Embedded"))
-        self.download = QCheckBox(self.tr("download MNIST into the folder if it is missing"))
+        self.download = QCheckBox(self.tr("download if missing"))
         data_line = QWidget()
         data_layout = QHBoxLayout(data_line)
         data_layout.setContentsMargins(0, 0, 0, 0)
@@ -137,11 +155,18 @@ class ModelForm(QWidget):
             ("seed", self.tr("Seed"), self.seed),
             ("device", self.tr("Device"), self.device),
         ])
-        data = self._group(self.tr("Data"), [("data_root", self.tr("MNIST"), data_line),
-                                             ("download", "", self.download)])
+        self.sequence_group = self._group(self.tr("Sequence"), [
+            ("sequence_length", self.tr("Steps per window"), self.sequence_length),
+            ("carry_hidden", self.tr("Carry the hidden state"), self.carry_hidden),
+            ("horizon", self.tr("Generate (steps)"), self.horizon),
+            ("csv_path", self.tr("Series (CSV)"), csv_line),
+        ])
+        self.data_group = self._group(self.tr("Data"), [("data_root", self.tr("MNIST"), data_line),
+                                                        ("download", "", self.download)])
+        self.network_group = network
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for group in (network, training, data):
+        for group in (network, training, self.sequence_group, self.data_group):
             layout.addWidget(group)
         layout.addStretch(1)
 
@@ -149,10 +174,12 @@ class ModelForm(QWidget):
             combo.currentIndexChanged.connect(self._on_edited)
         for box in (self.hidden_size, self.num_layers, self.batch_size, self.epochs, self.shift_px,
                     self.evals_per_epoch, self.seed, self.dropout, self.weight_decay, self.clip_norm,
-                    self.label_smoothing):
+                    self.label_smoothing, self.sequence_length, self.horizon):
             box.valueChanged.connect(self._on_edited)
-        for check in (self.bidirectional, self.download):
+        for check in (self.bidirectional, self.download, self.carry_hidden):
             check.toggled.connect(self._on_edited)
+        self.choose_csv.clicked.connect(self._on_choose_csv)
+        self.use_built_in.clicked.connect(self._on_use_built_in)
         self.lr.textChanged.connect(self._on_edited)
         self.choose_data.clicked.connect(self._on_choose_data)
         self.use_embedded.clicked.connect(self._on_use_embedded)
@@ -194,6 +221,10 @@ class ModelForm(QWidget):
                 self._select(self.device, config.device)
             self.data_root.setText(config.data_root)
             self.download.setChecked(config.download)
+            self.sequence_length.setValue(config.sequence_length)
+            self.carry_hidden.setChecked(config.carry_hidden)
+            self.horizon.setValue(config.horizon)
+            self.csv_path.setText(config.csv_path)
             self._input_size, self._output_size, self._head = spec.input_size, spec.output_size, spec.head
         finally:
             self._loading = False
@@ -229,7 +260,9 @@ class ModelForm(QWidget):
                              label_smoothing=round(self.label_smoothing.value(), 4),
                              shift_px=self.shift_px.value(), evals_per_epoch=self.evals_per_epoch.value(),
                              seed=self.seed.value(), device=self.device.currentData(),
-                             data_root=self.data_root.text(), download=self.download.isChecked())
+                             data_root=self.data_root.text(), download=self.download.isChecked(),
+                             sequence_length=self.sequence_length.value(), carry_hidden=self.carry_hidden.isChecked(),
+                             horizon=self.horizon.value(), csv_path=self.csv_path.text())
         return spec, config, problems + spec.problems() + config.problems()
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
@@ -280,6 +313,44 @@ class ModelForm(QWidget):
         self.data_root.setText(folder)
         self._on_edited()
         return ""
+
+    def set_visible_fields(self, fields: tuple[str, ...] | None) -> None:
+        """Show only the rows a lesson uses (None: all but the sequence ones); empty groups hide too."""
+        for key, row in self.rows.items():
+            visible = key in fields if fields is not None else key not in SEQUENCE_FIELDS
+            row.setVisible(visible)
+            label = row.parentWidget().layout().labelForField(row)
+            if label is not None:
+                label.setVisible(visible)
+        for group in (self.network_group, self.sequence_group, self.data_group):
+            group.setVisible(any(row.isVisibleTo(group) for key, row in self.rows.items()
+                                 if group.isAncestorOf(row)))
+
+    @Slot()
+    def _on_choose_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A one-column CSV of numbers"), str(Path.home()),
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.set_csv_path(path)
+
+    def set_csv_path(self, path: str) -> str:
+        """Use the series in ``path``; if the file is malformed keep the current series and return why
+        (also shown beside the field)."""
+        try:
+            load_series_csv(path)
+        except DataError as error:
+            message = translate_error(error)
+            self._on_edited()
+            self.rows["csv_path"].set_error(message)
+            return message
+        self.csv_path.setText(path)
+        self._on_edited()
+        return ""
+
+    @Slot()
+    def _on_use_built_in(self) -> None:
+        self.csv_path.setText("")
+        self._on_edited()
 
     @Slot()
     def _on_use_embedded(self) -> None:

@@ -33,6 +33,7 @@ class Progress:
     grad_norms: np.ndarray
     evaluations: tuple = ()
     latest: Any = None        # the most recent StepEnded (speed, ETA, epoch)
+    logs: dict = field(default_factory=dict)   # name -> array of the task's per-step values
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class JobWorker(QObject):
             grad_norms=np.array([event.grad_norm for event in steps], dtype=np.float64),
             evaluations=tuple(self._pending_evals),
             latest=steps[-1] if steps else None,
+            logs={name: np.array([event.logs.get(name, np.nan) for event in steps])
+                  for name in (steps[-1].logs if steps else {})},
         )
         self._pending_steps, self._pending_evals = [], []
         self._last_sent = time.perf_counter()

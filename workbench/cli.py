@@ -23,7 +23,9 @@ MODEL_OPTIONS = {"cell": "cell", "hidden": "hidden_size", "layers": "num_layers"
 TRAIN_OPTIONS = {"optimizer": "optimizer", "lr": "lr", "batch_size": "batch_size", "epochs": "epochs",
                  "schedule": "schedule", "weight_decay": "weight_decay", "clip": "clip_norm",
                  "label_smoothing": "label_smoothing", "shift": "shift_px", "evals_per_epoch": "evals_per_epoch",
-                 "seed": "seed", "device": "device", "data_root": "data_root", "download": "download"}
+                 "seed": "seed", "device": "device", "data_root": "data_root", "download": "download",
+                 "sequence_length": "sequence_length", "carry_hidden": "carry_hidden", "horizon": "horizon",
+                 "csv": "csv_path"}
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -63,6 +65,12 @@ def build_parser(lesson_names: Sequence[str]) -> argparse.ArgumentParser:
     recipe.add_argument("--device", help="cpu, cuda, cuda:N")
     recipe.add_argument("--data-root", metavar="DIR", help="folder with MNIST/raw IDX files (default: embedded)")
     recipe.add_argument("--download", action="store_true", default=None, help="download MNIST into --data-root")
+    sequence = train.add_argument_group("sequence lessons")
+    sequence.add_argument("--sequence-length", type=int, metavar="STEPS", help="time steps per training window")
+    sequence.add_argument("--carry-hidden", action=argparse.BooleanOptionalAction, default=None,
+                          help="carry the hidden state from window to window (detached)")
+    sequence.add_argument("--horizon", type=int, metavar="STEPS", help="steps to generate freely (sine-generation)")
+    sequence.add_argument("--csv", metavar="FILE", help="one-column CSV series (sine-forecast)")
     train.add_argument("--out", metavar="DIR", help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
     train.add_argument("--threads", type=int, help="torch CPU threads (default: all cores)")
     train.add_argument("--quiet", action="store_true", help="print only the final JSON line")

@@ -32,6 +32,7 @@ class StepEnded:
     seconds: float           # wall time since the first step, pauses excluded (evaluations included)
     total_steps: int
     train_seconds: float = 0.0   # time inside optimizer steps only: the basis of the speed figure
+    logs: dict = field(default_factory=dict)   # the task's named per-step values (StepResult.logs)
 
     @property
     def samples_per_s(self) -> float:

@@ -136,3 +136,26 @@ def gradient_through_time(rnn: nn.RNNBase, inputs: torch.Tensor,
                           loss_of: Callable[[Recomputed], torch.Tensor]) -> np.ndarray:
     """‖∂loss/∂h_t‖ per (layer, direction) and time step; see :func:`trace`."""
     return trace(rnn, inputs, loss_of)[1]
+
+
+def inspect_sequence(rnn: nn.RNNBase, head: nn.Module, inputs: torch.Tensor, targets: torch.Tensor,
+                     last_step_only: bool = False) -> dict:
+    """Panel arrays for a sequence lesson: gates over one window and the gradient of its squared error.
+
+    ``inputs`` (1, time, features) and ``targets`` (1, time, outputs) are one window of the series;
+    ``last_step_only`` scores only the final prediction (a forecaster read from its last state).
+    """
+    def loss_of(recomputed: Recomputed) -> torch.Tensor:
+        predictions = head(recomputed.outputs)
+        if last_step_only:
+            return nn.functional.mse_loss(predictions[:, -1], targets[:, -1])
+        return nn.functional.mse_loss(predictions, targets)
+
+    recomputed, norms = trace(rnn, inputs, loss_of)
+    return {
+        "gates": gate_arrays(recomputed),
+        "gradient_through_time": norms,
+        "probe_cell": recomputed.cell,
+        "probe_bidirectional": rnn.bidirectional,
+        "probe_sequence": inputs[0, :, 0].detach().cpu().numpy().astype(np.float64),
+    }

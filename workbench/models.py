@@ -68,3 +68,67 @@ def prefix_logits(model: SequenceClassifier, inputs: torch.Tensor) -> torch.Tens
 
 def count_parameters(model: nn.Module) -> int:
     return sum(parameter.numel() for parameter in model.parameters() if parameter.requires_grad)
+
+
+class SequenceRegressor(nn.Module):
+    """A recurrent stack with a linear read-out at every time step: (batch, time, in) -> (batch, time, out).
+
+    ``forward`` takes and returns the recurrent state, so a lesson can carry it from one window to the
+    next (detached, see :func:`detach_state`).
+    """
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec.validate()
+        self.rnn = build_recurrent(spec)
+        self.head = nn.Linear(spec.feature_size, spec.output_size)
+
+    def forward(self, inputs: torch.Tensor, state=None):
+        outputs, state = self.rnn(inputs, state)
+        return self.head(outputs), state
+
+
+def detach_state(state):
+    """Cut the graph behind a carried state (truncated backpropagation through time)."""
+    if state is None:
+        return None
+    if isinstance(state, tuple):
+        return tuple(part.detach() for part in state)
+    return state.detach()
+
+
+class NextValueMLP(nn.Module):
+    """The seed's MLP forecaster: the next value from the current one alone, 1-32-16-1 with ReLU."""
+
+    def __init__(self, hidden_sizes: tuple[int, ...] = (32, 16)) -> None:
+        super().__init__()
+        sizes = (1, *hidden_sizes)
+        layers: list[nn.Module] = []
+        for width_in, width_out in zip(sizes, sizes[1:]):
+            layers += [nn.Linear(width_in, width_out), nn.ReLU()]
+        self.net = nn.Sequential(*layers, nn.Linear(sizes[-1], 1))
+
+    def forward(self, inputs: torch.Tensor) -> torch.Tensor:
+        return self.net(inputs)
+
+
+class ForecastPair(nn.Module):
+    """A recurrent forecaster and an MLP trained side by side on the same windows.
+
+    Their parameters are disjoint, so one Adam over both (the loss is the sum of their losses) updates
+    each exactly as its own optimizer would.
+    """
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec.validate()
+        self.recurrent = SequenceRegressor(spec)
+        self.mlp = NextValueMLP()
+
+    @property
+    def rnn(self) -> nn.RNNBase:      # what the inside-the-cell panels inspect
+        return self.recurrent.rnn
+
+    @property
+    def head(self) -> nn.Linear:
+        return self.recurrent.head

@@ -181,6 +181,11 @@ class TrainConfig(_SpecMixin):
     device: str = "cpu"
     data_root: str = ""             # empty: the embedded 5k MNIST
     download: bool = False
+    # Sequence lessons (sine-to-cos, sine-forecast, sine-generation); other lessons ignore them.
+    sequence_length: int = 20       # time steps per training window
+    carry_hidden: bool = True       # pass each window's final hidden state (detached) to the next window
+    horizon: int = 100              # steps to generate freely after the primer
+    csv_path: str = ""              # empty: the lesson's built-in series
 
     def problems(self) -> list[SpecError]:
         found: list[SpecError] = []
@@ -202,6 +207,11 @@ class TrainConfig(_SpecMixin):
             found.append(SpecError("data_root", tr_noop("data folder must be a path, got {value!r}"),
                                    value=self.data_root))
         _bool(found, "download", self.download, tr_noop("download"))
+        _int_in(found, "sequence_length", self.sequence_length, 2, 1000, tr_noop("sequence length"))
+        _bool(found, "carry_hidden", self.carry_hidden, tr_noop("carry the hidden state"))
+        _int_in(found, "horizon", self.horizon, 1, 10000, tr_noop("generation horizon"))
+        if not isinstance(self.csv_path, str):
+            found.append(SpecError("csv_path", tr_noop("CSV file must be a path, got {value!r}"), value=self.csv_path))
         return found
 
 

@@ -27,6 +27,7 @@ class StepResult:
     loss: "torch.Tensor"
     size: int
     sums: dict[str, "torch.Tensor"] = field(default_factory=dict)
+    logs: dict[str, "torch.Tensor"] = field(default_factory=dict)   # per-step curves, e.g. each model's loss
 
 
 class ProbeSelection:

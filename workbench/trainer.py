@@ -117,9 +117,13 @@ def evaluate(task: Task, model: nn.Module, batches: Batches) -> dict[str, float]
             total_size += result.size
             for key, value in result.sums.items():
                 sums[key] += float(value)
-    model.train(was_training)
     metrics = {"test_loss": total_loss / max(total_size, 1)}
     metrics.update({f"test_{key}": value / max(total_size, 1) for key, value in sums.items()})
+    extra = getattr(task, "extra_metrics", None)
+    if extra is not None:   # metrics that are not averages over batches (e.g. a free-running rollout)
+        with torch.no_grad():
+            metrics.update(extra(model))
+    model.train(was_training)
     return metrics
 
 
@@ -216,8 +220,9 @@ class Trainer:
                 train_seconds += time.perf_counter() - step_began
                 recent_losses = (recent_losses + [loss])[-50:]
                 active = time.perf_counter() - loop_began - paused_s
+                logs = {name: float(value) for name, value in result.logs.items()}
                 self.trigger("on_step", StepEnded(step, epoch, loss, grad_norm, optimizer.param_groups[0]["lr"],
-                                                  samples, active, total_steps, train_seconds))
+                                                  samples, active, total_steps, train_seconds, logs))
                 if batch_number in evaluate_after:
                     metrics = evaluate(self.task, model, data.test)
                     evaluated_at = step

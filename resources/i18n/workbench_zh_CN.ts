@@ -109,12 +109,20 @@
 <context>
     <name>GateHeatmap</name>
     <message>
-        <source>◀ Previous digit</source>
-        <translation>◀ 上一个数字</translation>
+        <source>◀ Previous</source>
+        <translation>◀ 上一个</translation>
     </message>
     <message>
-        <source>Next digit ▶</source>
-        <translation>下一个数字 ▶</translation>
+        <source>Next ▶</source>
+        <translation>下一个 ▶</translation>
+    </message>
+    <message>
+        <source>Look at the previous test input</source>
+        <translation>查看上一个测试输入</translation>
+    </message>
+    <message>
+        <source>Look at the next test input</source>
+        <translation>查看下一个测试输入</translation>
     </message>
     <message>
         <source>Start training (or open a checkpoint) to look inside the cell.</source>
@@ -161,6 +169,18 @@
         <translation>隐藏单元</translation>
     </message>
     <message>
+        <source>the input, one value per time step</source>
+        <translation>输入：每个时间步一个值</translation>
+    </message>
+    <message>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <source>Window #{index} of the series</source>
+        <translation>序列的第 {index} 个窗口</translation>
+    </message>
+    <message>
         <source>Test digit #{index}, a {label}: the network says {guess} ({percent}%)</source>
         <translation>测试数字 #{index}（真实为 {label}）：网络认为是 {guess}（{percent}%）</translation>
     </message>
@@ -196,8 +216,8 @@
         <translation>用相同的数据、随机种子和设置依次训练三种单元，并把它们随时间传播的梯度画在一起。</translation>
     </message>
     <message>
-        <source>How much of the loss&apos;s gradient reaches each row of the digit. In a plain RNN it shrinks step after step back in time; an LSTM&apos;s cell state carries it.</source>
-        <translation>损失的梯度有多少能传到数字的每一行。普通 RNN 中，梯度沿时间向前一步步衰减；LSTM 的细胞状态能把它传下去。</translation>
+        <source>How much of the loss&apos;s gradient reaches each time step (each row of a digit). In a plain RNN it shrinks step after step back in time; an LSTM&apos;s cell state carries it.</source>
+        <translation>损失的梯度有多少能传到每个时间步（即数字的每一行）。普通 RNN 中，梯度沿时间向前一步步衰减；LSTM 的细胞状态能把它传下去。</translation>
     </message>
     <message>
         <source>Gradient reaching each time step (latest)</source>
@@ -299,18 +319,6 @@
         <translation>优化步数</translation>
     </message>
     <message>
-        <source>cross-entropy loss</source>
-        <translation>交叉熵损失</translation>
-    </message>
-    <message>
-        <source>train (per batch)</source>
-        <translation>训练（每批）</translation>
-    </message>
-    <message>
-        <source>test</source>
-        <translation>测试</translation>
-    </message>
-    <message>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -325,6 +333,18 @@
     <message>
         <source>Test digits: the network&apos;s guess and its confidence (green right, red wrong)</source>
         <translation>测试数字：网络的猜测与置信度（绿色正确，红色错误）</translation>
+    </message>
+    <message>
+        <source>The series and the forecasts</source>
+        <translation>序列与预测</translation>
+    </message>
+    <message>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Training</source>
@@ -407,6 +427,46 @@
         <translation>选择预设…</translation>
     </message>
     <message>
+        <source>Oscilloscope: sin(t) goes in, cos(t) should come out</source>
+        <translation>示波器：输入 sin(t)，应输出 cos(t)</translation>
+    </message>
+    <message>
+        <source>target cos(t)</source>
+        <translation>目标 cos(t)</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>input sin(t)</source>
+        <translation>输入 sin(t)</translation>
+    </message>
+    <message>
+        <source>recurrent model, on its own</source>
+        <translation>循环网络（自回归）</translation>
+    </message>
+    <message>
+        <source>MLP, on its own</source>
+        <translation>MLP（自回归）</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>primer | free running</source>
+        <translation>引导 | 自由生成</translation>
+    </message>
+    <message>
+        <source>train | test</source>
+        <translation>训练 | 测试</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
         <source>The lesson has no preset called {name}; choose from {names}.</source>
         <translation>本课程没有名为 {name} 的预设；可选：{names}。</translation>
     </message>
@@ -467,6 +527,10 @@
         <translation>测试准确率 {accuracy:.1f}%（最佳 {best:.1f}%），已训练 {step} 步</translation>
     </message>
     <message>
+        <source>{metric} after {step} steps</source>
+        <translation>{metric}（已训练 {step} 步）</translation>
+    </message>
+    <message>
         <source>{right} of {total} shown digits right</source>
         <translation>所示 {total} 个数字中答对 {right} 个</translation>
     </message>
@@ -479,12 +543,12 @@
         <translation>每种单元使用相同的数据、随机种子和训练方案；它们随时间传播的梯度叠加显示在“梯度”页。</translation>
     </message>
     <message>
-        <source>Stopped: test accuracy {accuracy:.1f}%</source>
-        <translation>已停止：测试准确率 {accuracy:.1f}%</translation>
+        <source>Opened checkpoint: {metric}</source>
+        <translation>已打开检查点：{metric}</translation>
     </message>
     <message>
-        <source>Finished: test accuracy {accuracy:.1f}%</source>
-        <translation>训练完成：测试准确率 {accuracy:.1f}%</translation>
+        <source>{path} evaluated on {data}: {metrics}.</source>
+        <translation>{path} 在 {data} 上评估：{metrics}。</translation>
     </message>
     <message>
         <source>{seconds:.1f} s, {speed:,.0f} samples/s. Run saved in {run_dir} (Ctrl+S saves the checkpoint elsewhere).</source>
@@ -495,16 +559,20 @@
         <translation>完成</translation>
     </message>
     <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Stopped: {metric}</source>
+        <translation>已停止：{metric}</translation>
+    </message>
+    <message>
+        <source>Finished: {metric}</source>
+        <translation>训练完成：{metric}</translation>
+    </message>
+    <message>
         <source>stopped</source>
         <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Opened checkpoint: test accuracy {accuracy:.1f}%</source>
-        <translation>已打开检查点：测试准确率 {accuracy:.1f}%</translation>
-    </message>
-    <message>
-        <source>{path} evaluated on {data}: test accuracy {accuracy:.2f}%, test loss {loss:.4f}.</source>
-        <translation>{path} 在 {data} 上评估：测试准确率 {accuracy:.2f}%，测试损失 {loss:.4f}。</translation>
     </message>
     <message>
         <source>checkpoint evaluated</source>
@@ -629,6 +697,22 @@
         <translation>CPU</translation>
     </message>
     <message>
+        <source>yes, detached</source>
+        <translation>是（截断梯度）</translation>
+    </message>
+    <message>
+        <source>built-in noisy sine (1,000 points)</source>
+        <translation>内置带噪正弦（1,000 个点）</translation>
+    </message>
+    <message>
+        <source>Open CSV…</source>
+        <translation>打开 CSV…</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
         <source>embedded MNIST (4,000 train / 1,000 test)</source>
         <translation>内置 MNIST（4,000 训练 / 1,000 测试）</translation>
     </message>
@@ -641,8 +725,8 @@
         <translation>内置</translation>
     </message>
     <message>
-        <source>download MNIST into the folder if it is missing</source>
-        <translation>若缺少则将 MNIST 下载到该文件夹</translation>
+        <source>download if missing</source>
+        <translation>缺少时下载</translation>
     </message>
     <message>
         <source>Network</source>
@@ -729,6 +813,26 @@
         <translation>设备</translation>
     </message>
     <message>
+        <source>Sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Steps per window</source>
+        <translation>每窗口步数</translation>
+    </message>
+    <message>
+        <source>Carry the hidden state</source>
+        <translation>传递隐藏状态</translation>
+    </message>
+    <message>
+        <source>Generate (steps)</source>
+        <translation>生成步数</translation>
+    </message>
+    <message>
+        <source>Series (CSV)</source>
+        <translation>序列 (CSV)</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -739,6 +843,14 @@
     <message>
         <source>Folder holding MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
+    </message>
+    <message>
+        <source>A one-column CSV of numbers</source>
+        <translation>单列数字的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -830,6 +942,30 @@
     <message>
         <source>downloading MNIST into {root} failed ({error}); the embedded 5k digits are still available</source>
         <translation>下载 MNIST 到 {root} 失败（{error}）；内置的 5000 个数字仍可使用</translation>
+    </message>
+    <message>
+        <source>{path} must have exactly one column of numbers; some rows have {widths} values</source>
+        <translation>{path} 必须只有一列数字；有些行包含 {widths} 个值</translation>
+    </message>
+    <message>
+        <source>{path} contains NaN or infinite values (value {index})</source>
+        <translation>{path} 含有 NaN 或无穷大（第 {index} 个值）</translation>
+    </message>
+    <message>
+        <source>{path} has {count} values; the lesson needs at least {minimum}</source>
+        <translation>{path} 只有 {count} 个值；本课程至少需要 {minimum} 个</translation>
+    </message>
+    <message>
+        <source>{path} holds a constant series; there is nothing to forecast</source>
+        <translation>{path} 是常数序列，没有可预测的内容</translation>
+    </message>
+    <message>
+        <source>cannot read {path} as text: {error}</source>
+        <translation>无法以文本方式读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {cell!r} is not a number</source>
+        <translation>{path} 第 {line} 行：{cell!r} 不是数字</translation>
     </message>
     <message>
         <source>{label} must be greater than {low:g} and at most {high:g}, got {value}</source>
@@ -928,6 +1064,18 @@
         <translation>下载</translation>
     </message>
     <message>
+        <source>sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>carry the hidden state</source>
+        <translation>传递隐藏状态</translation>
+    </message>
+    <message>
+        <source>generation horizon</source>
+        <translation>生成步数</translation>
+    </message>
+    <message>
         <source>{label} must be a whole number from {low} to {high}, got {value}</source>
         <translation>{label} 必须是 {low} 到 {high} 之间的整数，当前为 {value}</translation>
     </message>
@@ -964,6 +1112,10 @@
         <translation>数据文件夹必须是路径，当前为 {value!r}</translation>
     </message>
     <message>
+        <source>CSV file must be a path, got {value!r}</source>
+        <translation>CSV 文件必须是路径，当前为 {value!r}</translation>
+    </message>
+    <message>
         <source>MPS (Apple GPU) was chosen but is not available here; choose cpu</source>
         <translation>选择了 MPS（Apple GPU），但此处不可用；请选择 cpu</translation>
     </message>
@@ -994,6 +1146,150 @@
     <message>
         <source>Best on this CPU: bidirectional GRU 128, AdamW + OneCycle</source>
         <translation>本机最佳：双向 GRU 128，AdamW + OneCycle</translation>
+    </message>
+    <message>
+        <source>GRU vs MLP: forecasting a noisy sine</source>
+        <translation>GRU 对比 MLP：预测带噪正弦</translation>
+    </message>
+    <message>
+        <source>mean squared error (standardised)</source>
+        <translation>均方误差（标准化）</translation>
+    </message>
+    <message>
+        <source>recurrent: train</source>
+        <translation>循环网络：训练</translation>
+    </message>
+    <message>
+        <source>MLP: train</source>
+        <translation>MLP：训练</translation>
+    </message>
+    <message>
+        <source>recurrent: test (one step ahead)</source>
+        <translation>循环网络：测试（单步预测）</translation>
+    </message>
+    <message>
+        <source>MLP: test (one step ahead)</source>
+        <translation>MLP：测试（单步预测）</translation>
+    </message>
+    <message>
+        <source>recurrent: rollout</source>
+        <translation>循环网络：自回归</translation>
+    </message>
+    <message>
+        <source>MLP: rollout</source>
+        <translation>MLP：自回归</translation>
+    </message>
+    <message>
+        <source>Seed: GRU 16 vs MLP 32-16, Adam 5e-4, 150 epochs</source>
+        <translation>原文：GRU 16 对比 MLP 32-16，Adam 5e-4，150 轮</translation>
+    </message>
+    <message>
+        <source>Quick look: GRU 16, Adam 5e-3, 20 epochs</source>
+        <translation>快速体验：GRU 16，Adam 5e-3，20 轮</translation>
+    </message>
+    <message>
+        <source>LSTM 16 instead of the GRU</source>
+        <translation>用 LSTM 16 代替 GRU</translation>
+    </message>
+    <message>
+        <source>Generating a sine wave (and clipping gradients)</source>
+        <translation>生成正弦波（以及梯度裁剪）</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>train (next value)</source>
+        <translation>训练（下一个值）</translation>
+    </message>
+    <message>
+        <source>test (next value)</source>
+        <translation>测试（下一个值）</translation>
+    </message>
+    <message>
+        <source>generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Seed: RNN 10×2, Adam 5e-3</source>
+        <translation>原文：RNN 10×2，Adam 5e-3</translation>
+    </message>
+    <message>
+        <source>Same, with the gradient norm clipped at 0.5</source>
+        <translation>同上，梯度范数裁剪到 0.5</translation>
+    </message>
+    <message>
+        <source>LSTM 32×1, Adam 1e-2</source>
+        <translation>LSTM 32×1，Adam 1e-2</translation>
+    </message>
+    <message>
+        <source>sin → cos, carrying the hidden state</source>
+        <translation>sin → cos：传递隐藏状态</translation>
+    </message>
+    <message>
+        <source>train (per window)</source>
+        <translation>训练（每窗口）</translation>
+    </message>
+    <message>
+        <source>test (40 windows)</source>
+        <translation>测试（40 个窗口）</translation>
+    </message>
+    <message>
+        <source>Morvan: RNN 32, Adam 0.02, windows of 10</source>
+        <translation>莫烦：RNN 32，Adam 0.02，窗口长 10</translation>
+    </message>
+    <message>
+        <source>Same, but forget the hidden state at every window</source>
+        <translation>同上，但每个窗口都清空隐藏状态</translation>
+    </message>
+    <message>
+        <source>LSTM 32, Adam 0.01</source>
+        <translation>LSTM 32，Adam 0.01</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>recurrent one-step test MSE</source>
+        <translation>循环网络单步测试 MSE</translation>
+    </message>
+    <message>
+        <source>MLP one-step test MSE</source>
+        <translation>MLP 单步测试 MSE</translation>
+    </message>
+    <message>
+        <source>recurrent rollout MSE</source>
+        <translation>循环网络自回归 MSE</translation>
+    </message>
+    <message>
+        <source>MLP rollout MSE</source>
+        <translation>MLP 自回归 MSE</translation>
+    </message>
+    <message>
+        <source>generation MSE</source>
+        <translation>生成 MSE</translation>
+    </message>
+    <message>
+        <source>MSE over the last 20 windows</source>
+        <translation>最近 20 个窗口的 MSE</translation>
+    </message>
+    <message>
+        <source>test MSE</source>
+        <translation>测试 MSE</translation>
+    </message>
+    <message>
+        <source>train (per batch)</source>
+        <translation>训练（每批）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
     </message>
     <message>
         <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>

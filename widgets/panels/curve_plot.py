@@ -28,6 +28,7 @@ class CurvePlot(QWidget):
         self.plot.setTitle(title, color="#222", size="11pt")
         self.plot.setLabel("bottom", x_label)
         self.plot.setLabel("left", y_label)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         # Long runs: draw only what is visible, decimated with peaks kept (spikes stay visible).
         self.plot.setClipToView(True)
@@ -42,6 +43,7 @@ class CurvePlot(QWidget):
         # The y axis runs from 0 to the largest value seen (or is fixed to y_limits) and only grows: an
         # axis that rescales with every point must be re-rendered with every point.
         self.y_limits = y_limits
+        self.log_y = False
         self._y_top = 0.0
         self.plot.enableAutoRange(axis="y", enable=False)
         if y_limits is not None:
@@ -60,11 +62,25 @@ class CurvePlot(QWidget):
         self._curves[key] = self.plot.plot([], [], pen=pen, name=name, **options)
         self._buffers[key] = CurveBuffer()
 
+    def set_log_y(self, log_y: bool) -> None:
+        """Logarithmic y (for errors spanning decades); the axis then follows the data."""
+        self.log_y = log_y
+        self.plot.setLogMode(y=log_y)
+        self.plot.enableAutoRange(axis="y", enable=log_y)
+        self._y_top = 0.0
+
+    def remove_all_series(self) -> None:
+        for curve in self._curves.values():
+            self.plot.removeItem(curve)
+        self._curves.clear()
+        self._buffers.clear()
+        self._y_top = 0.0
+
     def append(self, key: str, xs, ys) -> None:
         buffer = self._buffers[key]
         buffer.extend(xs, ys)
         self._curves[key].setData(buffer.x, buffer.y)
-        if self.y_limits is None and buffer.size:
+        if self.y_limits is None and not self.log_y and buffer.size:
             finite = buffer.y[np.isfinite(buffer.y)]
             top = float(finite.max()) if finite.size else 0.0
             if top > self._y_top:

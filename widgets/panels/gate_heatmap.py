@@ -47,8 +47,10 @@ class GateHeatmap(QWidget):
         self.shown: np.ndarray | None = None
         self.shown_key = ""
 
-        self.previous_button = QPushButton(self.tr("◀ Previous digit"))
-        self.next_button = QPushButton(self.tr("Next digit ▶"))
+        self.previous_button = QPushButton(self.tr("◀ Previous"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.previous_button.setToolTip(self.tr("Look at the previous test input"))
+        self.next_button.setToolTip(self.tr("Look at the next test input"))
         self.previous_button.clicked.connect(self._on_previous)
         self.next_button.clicked.connect(self._on_next)
         self.sample_label = QLabel(self.tr("Start training (or open a checkpoint) to look inside the cell."))
@@ -84,6 +86,8 @@ class GateHeatmap(QWidget):
         self.digit_plot.hideButtons()
         self.digit_item = pg.ImageItem(axisOrder="row-major")
         self.digit_plot.addItem(self.digit_item)
+        self.sequence_curve = self.digit_plot.plot([], [], pen=pg.mkPen("#222", width=2), symbol="o", symbolSize=4,
+                                                   symbolBrush="#222", symbolPen=None)
         self.plot = self.view.addPlot(row=1, col=0)
         self.plot.setLabel("bottom", self.tr("time step = image row"))
         self.plot.setLabel("left", self.tr("hidden unit"))
@@ -116,10 +120,32 @@ class GateHeatmap(QWidget):
             return
         self.gates = arrays["gates"]
         self._sync_choices(arrays.get("probe_cell", "lstm"))
+        if "probe_sequence" in arrays:
+            self._show_sequence(arrays)
+        else:
+            self._show_digit(arrays)
+        self._redraw()
+
+    def _show_sequence(self, arrays: dict) -> None:
+        values = np.asarray(arrays["probe_sequence"])
+        self.digit_item.clear()
+        # Sample t drawn at x = t + 0.5, the centre of heatmap column t.
+        self.sequence_curve.setData(np.arange(len(values)) + 0.5, values)
+        margin = 0.1 * (float(values.max() - values.min()) or 1.0)
+        self.digit_plot.setYRange(float(values.min()) - margin, float(values.max()) + margin, padding=0)
+        self.digit_plot.setTitle(self.tr("the input, one value per time step"), color="#444", size="9pt")
+        self.plot.setLabel("bottom", self.tr("time step"))
+        self.sample_label.setText(self.tr("Window #{index} of the series").format(index=arrays.get("probe_index", 0)))
+
+    def _show_digit(self, arrays: dict) -> None:
         image = np.asarray(arrays["probe_image"])
+        self.sequence_curve.setData([], [])
         self.digit_item.setImage(image.T.astype(np.float32), levels=(0, 255))
         self.digit_item.setRect(0, 0, image.shape[0], image.shape[1])
         self.digit_plot.setYRange(0, image.shape[1], padding=0)
+        self.digit_plot.setTitle(self.tr("the digit turned on its side: row t is read at time step t"),
+                                 color="#444", size="9pt")
+        self.plot.setLabel("bottom", self.tr("time step = image row"))
         probabilities = np.asarray(arrays["probe_probabilities"])
         guess = int(probabilities.argmax())
         if arrays.get("probe_index", -1) >= 0:
@@ -128,7 +154,6 @@ class GateHeatmap(QWidget):
             text = self.tr("Your drawing: the network says {guess} ({percent}%)")
         self.sample_label.setText(text.format(index=arrays.get("probe_index"), label=arrays.get("probe_label"),
                                               guess=guess, percent=round(100 * float(probabilities[guess]))))
-        self._redraw()
 
     def _sync_choices(self, cell: str) -> None:
         keys = sorted(self.gates)
@@ -160,6 +185,7 @@ class GateHeatmap(QWidget):
         self.shown = None
         self.heatmap.clear()
         self.digit_item.clear()
+        self.sequence_curve.setData([], [])
 
     # --- drawing ---------------------------------------------------------------------------------
     @Slot()

@@ -34,8 +34,9 @@ class GradientPanel(QWidget):
         self.compare_button.setToolTip(self.tr("Trains the three cells one after another with the same data, "
                                                "seed and settings, and draws their gradients through time together."))
         self.compare_button.clicked.connect(self._on_compare_clicked)
-        self.note = QLabel(self.tr("How much of the loss's gradient reaches each row of the digit. In a plain "
-                                   "RNN it shrinks step after step back in time; an LSTM's cell state carries it."))
+        self.note = QLabel(self.tr("How much of the loss's gradient reaches each time step (each row of a "
+                                   "digit). In a plain RNN it shrinks step after step back in time; an LSTM's cell "
+                                   "state carries it."))
         self.note.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.note, 1)
