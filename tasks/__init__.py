@@ -1,12 +1,14 @@
 """The lessons, by name. Each lesson is one file; add it here to make it appear in the window and CLI."""
 from __future__ import annotations
 
+from tasks.autoencoder import Autoencoder
 from tasks.mnist_rows import MnistRows
 from tasks.sine_forecast import SineForecast
 from tasks.sine_generation import SineGeneration
 from tasks.sine_to_cos import SineToCos
 
-LESSONS = {lesson.name: lesson for lesson in (MnistRows, SineToCos, SineForecast, SineGeneration)}
+LESSONS = {lesson.name: lesson for lesson in (MnistRows, SineToCos, SineForecast, SineGeneration,
+                                                    Autoencoder)}
 
 
 def lesson_names() -> list[str]:

@@ -33,6 +33,9 @@ class MnistRows:
     reads_digits = True       # its checkpoints work in the drawing pad
     panels = ("loss", "accuracy", "predictions")
     metric_names = ("test_loss", "test_accuracy")
+    form_fields = ("cell", "hidden_size", "num_layers", "bidirectional", "dropout", "nonlinearity", "optimizer", "lr",
+                   "schedule", "batch_size", "epochs", "weight_decay", "clip_norm", "label_smoothing", "shift_px",
+                   "evals_per_epoch", "seed", "device", "data_root", "download")
 
     def __init__(self) -> None:
         self._config = TrainConfig()

@@ -26,8 +26,8 @@ def stroke(canvas, points, button=Qt.MouseButton.LeftButton):
 def trained_pad(qtbot, window):
     make_tiny(window)
     pad = window.drawing_pad
-    with qtbot.waitSignal(pad.worker.model_ready, timeout=LONG):
-        train(qtbot, window)
+    train(qtbot, window)
+    qtbot.waitUntil(lambda: pad.has_model, timeout=LONG)   # the pad's worker has built its copy
     return pad
 
 
@@ -80,16 +80,15 @@ def test_a_checkpoint_of_another_lesson_is_refused_with_the_reason(qtbot, tmp_pa
     qtbot.addWidget(pad)
     spec = ModelSpec(hidden_size=8)
     path = save_checkpoint(tmp_path / "sine.pt", "sine-forecast", spec, MnistRows().build(spec))
-    with qtbot.waitSignal(pad.worker.unavailable, timeout=LONG):
-        pad.open_checkpoint(str(path))
-    assert "'sine-forecast', which does not classify digits" in pad.status.text()
+    pad.open_checkpoint(str(path))
+    qtbot.waitUntil(lambda: "'sine-forecast', which does not classify digits" in pad.status.text(), timeout=LONG)
     pad.shutdown()
 
 
 def test_misread_test_digits_load_into_the_pad(qtbot, trained_pad):
     pad = trained_pad
-    with qtbot.waitSignal(pad.worker.mistakes_found, timeout=LONG):
-        pad.mistakes_button.click()
+    pad.mistakes_button.click()
+    qtbot.waitUntil(lambda: getattr(pad, "mistake_set", None) is not None, timeout=LONG)
     found = pad.mistake_set
     assert len(found["labels"]) > 0 and (found["predictions"] != found["labels"]).all()
     pad.mistakes.resize(800, 200)

@@ -182,3 +182,23 @@ def test_missing_mnist_folder_keeps_the_embedded_set(window, tmp_path):
     assert "no MNIST files" in reason and window.form.data_root.text() == ""
     assert "no MNIST files" in window.form.rows["data_root"].error.text()
     assert window.start_button.isEnabled()
+
+
+def test_the_last_snapshot_is_never_dropped_by_the_throttle(qtbot):
+    """Snapshots closer together than the throttle allows are held back, not lost: the final one arrives."""
+    from widgets.worker import JobController
+    from workbench.events import Snapshot
+    controller = JobController()
+    received = []
+    controller.snapshot_taken.connect(received.append)
+
+    def job(worker):
+        forward = worker.listeners()["on_snapshot"][0]
+        for step in range(50):                    # far faster than MAX_RATE_HZ
+            forward(Snapshot(step, {}))
+        return {}
+
+    with qtbot.waitSignal(controller.finished, timeout=LONG):
+        controller.start(job)
+    assert received[-1].step == 49
+    assert len(received) < 50

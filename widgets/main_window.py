@@ -24,6 +24,8 @@ from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.digit_grid import DigitGrid
 from widgets.panels.drawing_pad import DrawingPad
 from widgets.panels.forecast_plot import ForecastPlot
+from widgets.panels.latent_explorer import LatentExplorer
+from widgets.panels.reconstruction_grid import ReconstructionGrid
 from widgets.panels.gate_heatmap import GateHeatmap
 from widgets.panels.gradient_panel import GradientPanel
 from widgets.torch_loader import TorchLoader
@@ -204,6 +206,9 @@ class MainWindow(QMainWindow):
         panels.addWidget(self.accuracy_plot, 1, 0)
         panels.addWidget(self.grid_box, 0, 1, 2, 1)
         panels.addWidget(self.forecast_plot, 1, 0, 1, 2)
+        self.reconstruction_grid = ReconstructionGrid()
+        self.reconstruction_grid.samples_requested.connect(self._on_samples_requested)
+        panels.addWidget(self.reconstruction_grid, 1, 0, 1, 2)
         panels.setColumnStretch(0, 3)
         panels.setColumnStretch(1, 2)
         self.gate_panel = GateHeatmap()
@@ -216,6 +221,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.gradient_panel, self.tr("Gradients through time"))
         self.drawing_pad = DrawingPad(self.lessons)
         self.tabs.addTab(self.drawing_pad, self.tr("Draw a digit"))
+        self.latent_explorer = LatentExplorer(self.lessons)
+        self.tabs.addTab(self.latent_explorer, self.tr("Latent space"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.message_bar)
@@ -353,6 +360,7 @@ class MainWindow(QMainWindow):
         self.preset_box.addItem(self.tr("Choose a preset…"), "")
         for preset in self.task.presets().values():
             self.preset_box.addItem(translate_core(preset.title), preset.name)
+        self.form.parameter_counter = getattr(self.task, "parameter_count", None)
         self.form.set_values(self.task.default_spec(), self.task.default_config())
         self._configure_panels()
 
@@ -392,6 +400,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(self.tabs.indexOf(self.gate_panel), inside)
         self.tabs.setTabVisible(self.tabs.indexOf(self.gradient_panel), inside)
         self.tabs.setTabVisible(self.tabs.indexOf(self.drawing_pad), bool(getattr(task, "reads_digits", False)))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.latent_explorer), "latent" in panels)
+        self.reconstruction_grid.setVisible("reconstructions" in panels)
+        self.reconstruction_grid.clear()
+        self.latent_explorer.clear()
         self.gate_panel.clear()
         self.gradient_panel.clear()
 
@@ -419,6 +431,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_form_changed(self) -> None:
         self.drawing_pad.data_root = self.form.data_root.text()
+        self.latent_explorer.worker.data_root = self.form.data_root.text()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -504,6 +517,12 @@ class MainWindow(QMainWindow):
         self.controller.start(job)
         self._update_buttons()
         return True
+
+    @Slot(object)
+    def _on_samples_requested(self, samples: list) -> None:
+        self.probe.samples = samples
+        if not self.controller.busy and self.current_checkpoint:
+            self.inspect_current_model()
 
     @Slot(int)
     def _on_probe_requested(self, step: int) -> None:
@@ -618,7 +637,15 @@ class MainWindow(QMainWindow):
         if "scope" in arrays:
             self.forecast_plot.show_scope(arrays["scope"])
         if "model" in arrays and "compare_cell" not in arrays:
-            self.drawing_pad.offer_weights(arrays["model"])
+            lesson = self.lessons.get(arrays["model"]["task"])
+            if getattr(lesson, "reads_digits", False):
+                self.drawing_pad.offer_weights(arrays["model"])
+            if getattr(lesson, "decodes_latents", False):
+                self.latent_explorer.offer_weights(arrays["model"])
+        if "reconstructions" in arrays:
+            self.reconstruction_grid.update_reconstructions(arrays["reconstructions"])
+        if "latent" in arrays:
+            self.latent_explorer.update_latent(arrays["latent"])
         if "gates" in arrays and "compare_cell" not in arrays:
             self.gate_panel.update_snapshot(arrays)
         self.gradient_panel.update_snapshot(arrays)
@@ -760,6 +787,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.controller.shutdown()
         self.drawing_pad.shutdown()
+        self.latent_explorer.shutdown()
         if self._loader_thread is not None:
             self._loader_thread.quit()
             self._loader_thread.wait()

@@ -17,8 +17,6 @@ from workbench.errors import DataError, SpecError, tr_noop
 from workbench.series import load_series_csv
 from workbench.spec import ModelSpec, TrainConfig
 
-SEQUENCE_FIELDS = ("sequence_length", "carry_hidden", "horizon", "csv_path")
-
 ERROR_STYLE = "color: #c62828; font-size: 9pt;"
 
 
@@ -68,7 +66,18 @@ class ModelForm(QWidget):
         super().__init__(parent)
         self.rows: dict[str, FieldRow] = {}
         self._loading = False
+        self.parameter_counter = None    # the lesson's own count, for networks that are not a plain stack
 
+        self.architecture = QComboBox()
+        for value, text in (("recurrent", self.tr("recurrent (reads rows)")), ("mlp", self.tr("MLP")),
+                            ("cnn", self.tr("CNN"))):
+            self.architecture.addItem(text, value)
+        self.latent_size = _spin(0, 999)
+        self.activation = QComboBox()
+        for value in ("tanh", "relu", "sigmoid"):
+            self.activation.addItem(value, value)
+        self.noise_std = _fraction(decimals=2, step=0.05, high=9.99)
+        self.noise_std.setSpecialValueText(self.tr("off"))
         self.cell = QComboBox()
         for value, text in (("rnn", self.tr("RNN (plain)")), ("lstm", self.tr("LSTM")), ("gru", self.tr("GRU"))):
             self.cell.addItem(text, value)
@@ -131,12 +140,15 @@ class ModelForm(QWidget):
         data_layout.addWidget(self.use_embedded)
 
         network = self._group(self.tr("Network"), [
+            ("architecture", self.tr("Architecture"), self.architecture),
             ("cell", self.tr("Cell"), self.cell),
             ("hidden_size", self.tr("Hidden size"), self.hidden_size),
             ("num_layers", self.tr("Layers"), self.num_layers),
             ("bidirectional", self.tr("Bidirectional"), self.bidirectional),
             ("dropout", self.tr("Dropout between layers"), self.dropout),
             ("nonlinearity", self.tr("Nonlinearity"), self.nonlinearity),
+            ("latent_size", self.tr("Latent size"), self.latent_size),
+            ("activation", self.tr("Activation"), self.activation),
         ])
         self.parameter_count = QLabel()
         self.parameter_count.setStyleSheet("font-weight: bold;")
@@ -151,6 +163,7 @@ class ModelForm(QWidget):
             ("clip_norm", self.tr("Clip gradient norm"), self.clip_norm),
             ("label_smoothing", self.tr("Label smoothing"), self.label_smoothing),
             ("shift_px", self.tr("Random shift (px)"), self.shift_px),
+            ("noise_std", self.tr("Input noise (denoising)"), self.noise_std),
             ("evals_per_epoch", self.tr("Tests per epoch"), self.evals_per_epoch),
             ("seed", self.tr("Seed"), self.seed),
             ("device", self.tr("Device"), self.device),
@@ -170,11 +183,12 @@ class ModelForm(QWidget):
             layout.addWidget(group)
         layout.addStretch(1)
 
-        for combo in (self.cell, self.nonlinearity, self.optimizer, self.schedule, self.device):
+        for combo in (self.cell, self.nonlinearity, self.optimizer, self.schedule, self.device, self.architecture,
+                      self.activation):
             combo.currentIndexChanged.connect(self._on_edited)
         for box in (self.hidden_size, self.num_layers, self.batch_size, self.epochs, self.shift_px,
                     self.evals_per_epoch, self.seed, self.dropout, self.weight_decay, self.clip_norm,
-                    self.label_smoothing, self.sequence_length, self.horizon):
+                    self.label_smoothing, self.sequence_length, self.horizon, self.latent_size, self.noise_std):
             box.valueChanged.connect(self._on_edited)
         for check in (self.bidirectional, self.download, self.carry_hidden):
             check.toggled.connect(self._on_edited)
@@ -206,6 +220,10 @@ class ModelForm(QWidget):
             self.bidirectional.setChecked(spec.bidirectional)
             self.dropout.setValue(spec.dropout)
             self._select(self.nonlinearity, spec.nonlinearity)
+            self._select(self.architecture, spec.architecture)
+            self.latent_size.setValue(spec.latent_size)
+            self._select(self.activation, spec.activation)
+            self.noise_std.setValue(config.noise_std)
             self._select(self.optimizer, config.optimizer)
             self.lr.setText(f"{config.lr:g}")
             self._select(self.schedule, config.schedule)
@@ -252,13 +270,16 @@ class ModelForm(QWidget):
                          hidden_size=self.hidden_size.value(), num_layers=self.num_layers.value(),
                          bidirectional=self.bidirectional.isChecked(), dropout=round(self.dropout.value(), 4),
                          nonlinearity=self.nonlinearity.currentData() if self.cell.currentData() == "rnn" else "tanh",
-                         output_size=self._output_size, head=self._head)
+                         output_size=self._output_size, head=self._head,
+                         architecture=self.architecture.currentData(), latent_size=self.latent_size.value(),
+                         activation=self.activation.currentData())
         config = TrainConfig(optimizer=self.optimizer.currentData(), lr=lr if not problems else 0.01,
                              batch_size=self.batch_size.value(), epochs=self.epochs.value(),
                              schedule=self.schedule.currentData(), weight_decay=round(self.weight_decay.value(), 6),
                              clip_norm=round(self.clip_norm.value(), 4),
                              label_smoothing=round(self.label_smoothing.value(), 4),
                              shift_px=self.shift_px.value(), evals_per_epoch=self.evals_per_epoch.value(),
+                             noise_std=round(self.noise_std.value(), 4),
                              seed=self.seed.value(), device=self.device.currentData(),
                              data_root=self.data_root.text(), download=self.download.isChecked(),
                              sequence_length=self.sequence_length.value(), carry_hidden=self.carry_hidden.isChecked(),
@@ -281,6 +302,15 @@ class ModelForm(QWidget):
             return
         self.nonlinearity.setEnabled(self.cell.currentData() == "rnn")
         self.dropout.setEnabled(self.num_layers.value() > 1 or self.dropout.value() > 0)
+        self.activation.setEnabled(True)
+        if not self.rows["architecture"].isHidden():
+            # Only the parts of the form that the chosen architecture uses stay editable.
+            recurrent = self.architecture.currentData() == "recurrent"
+            for editor in (self.cell, self.hidden_size, self.num_layers, self.bidirectional):
+                editor.setEnabled(recurrent)
+            self.dropout.setEnabled(recurrent and self.dropout.isEnabled())
+            self.nonlinearity.setEnabled(recurrent and self.cell.currentData() == "rnn")
+            self.activation.setEnabled(not recurrent)
         spec, _config, problems = self.values()
         by_field: dict[str, str] = {}
         for problem in problems:
@@ -288,7 +318,8 @@ class ModelForm(QWidget):
         for key, row in self.rows.items():
             row.set_error(by_field.get(key, ""))
         spec_ok = not any(problem.field in ModelSpec.__dataclass_fields__ for problem in problems)
-        self.parameter_count.setText(f"{spec.parameter_count():,}" if spec_ok else "—")
+        counter = self.parameter_counter or (lambda chosen: chosen.parameter_count())
+        self.parameter_count.setText(f"{counter(spec):,}" if spec_ok else "—")
         self.changed.emit()
 
     @Slot()
@@ -315,9 +346,9 @@ class ModelForm(QWidget):
         return ""
 
     def set_visible_fields(self, fields: tuple[str, ...] | None) -> None:
-        """Show only the rows a lesson uses (None: all but the sequence ones); empty groups hide too."""
+        """Show only the rows a lesson uses (None: all); groups left empty hide too."""
         for key, row in self.rows.items():
-            visible = key in fields if fields is not None else key not in SEQUENCE_FIELDS
+            visible = fields is None or key in fields
             row.setVisible(visible)
             label = row.parentWidget().layout().labelForField(row)
             if label is not None:

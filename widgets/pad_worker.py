@@ -8,13 +8,13 @@ checkpoint file; the live training module is never shared.
 from __future__ import annotations
 
 import time
-import traceback
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Mapping
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 
+from widgets.model_mirror import ModelMirror
 from workbench.errors import tr_noop
 
 
@@ -27,58 +27,17 @@ class PadReading:
     seconds: float               # preprocessing + model time in the worker
 
 
-class PadWorker(QObject):
+class PadWorker(ModelMirror):
     read_done = Signal(object)          # PadReading
-    model_ready = Signal(str)           # a description of the model now in use
-    unavailable = Signal(object)        # (template, params): why the pad cannot classify
-    mistakes_found = Signal(object)     # {"images", "labels", "predictions", "indices"}
+    mistakes_found = Signal(object)     # {"images", "labels", "predictions", "indices", ...}
+
+    capability = "reads_digits"
+    refusal = tr_noop("this model is for the lesson {task!r}, which does not classify digits; train or open an "
+                      "MNIST classifier")
 
     def __init__(self, lessons: Mapping[str, type]) -> None:
-        super().__init__()
-        self.lessons = lessons
-        self.task: Any = None
-        self.model: Any = None
-        self.spec_dict: dict | None = None
+        super().__init__(lessons)
         self.canvas: np.ndarray | None = None    # written by the GUI thread, read here
-        self.request = 0
-
-    def _use(self, task_name: str, spec_dict: dict, state: Mapping[str, Any], origin: str) -> None:
-        import torch
-
-        from workbench.checkpoint import describe_network
-        from workbench.spec import ModelSpec
-        lesson = self.lessons.get(task_name)
-        if lesson is None or not getattr(lesson, "reads_digits", False):
-            self.model = None
-            self.unavailable.emit((tr_noop("this model is for the lesson {task!r}, which does not classify "
-                                           "digits; train or open an MNIST classifier"), {"task": task_name}))
-            return
-        if self.model is None or spec_dict != self.spec_dict or type(self.task) is not lesson:
-            self.task = lesson()
-            self.model = self.task.build(ModelSpec.from_dict(spec_dict)).eval()
-            self.spec_dict = spec_dict
-            self.model_ready.emit(f"{describe_network(self.model.spec)} ({origin})")
-        self.model.load_state_dict({name: torch.as_tensor(np.asarray(value)) for name, value in state.items()})
-
-    @Slot(object)
-    def set_weights(self, payload: dict) -> None:
-        """Use weights from a training snapshot: {"task", "spec", "state": {name: array}}."""
-        try:
-            self._use(payload["task"], payload["spec"], payload["state"], "live")
-        except Exception as error:  # a bad payload must not kill the pad's thread
-            traceback.print_exc()
-            self.unavailable.emit(("Unexpected error: {error}", {"error": str(error)}))
-
-    @Slot(str)
-    def open_checkpoint(self, path: str) -> None:
-        from workbench.checkpoint import load_checkpoint
-        from workbench.errors import WorkbenchError
-        try:
-            checkpoint = load_checkpoint(path, self.lessons)
-            self._use(checkpoint.task, checkpoint.spec.to_dict(), checkpoint.state_dict, path)
-        except WorkbenchError as error:
-            self.model = None
-            self.unavailable.emit((error.template, error.params))
 
     @Slot(int)
     def read_canvas(self, request: int) -> None:

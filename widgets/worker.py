@@ -86,6 +86,7 @@ class JobWorker(QObject):
         self._pending_evals: list = []
         self._last_sent = 0.0
         self._last_snapshot_sent = 0.0
+        self._pending_snapshot = None
 
     def listeners(self) -> dict[str, list[Callable]]:
         """Trainer callbacks that feed this worker's signals."""
@@ -104,7 +105,12 @@ class JobWorker(QObject):
         now = time.perf_counter()
         if now - self._last_snapshot_sent >= 1.0 / MAX_RATE_HZ:
             self._last_snapshot_sent = now
+            self._pending_snapshot = None
             self.snapshot_taken.emit(event)
+        else:
+            # Too soon to send; keep it so that the final state (e.g. the trained model's last
+            # snapshot) still reaches the window when the job ends.
+            self._pending_snapshot = event
 
     def _flush_if_due(self) -> None:
         if time.perf_counter() - self._last_sent >= 1.0 / MAX_RATE_HZ:
@@ -128,15 +134,22 @@ class JobWorker(QObject):
         self._last_sent = time.perf_counter()
         self.progressed.emit(progress)
 
+    def flush_all(self) -> None:
+        """At the end of a job: the last progress and the last snapshot, whatever the throttle says."""
+        self.flush()
+        if self._pending_snapshot is not None:
+            self.snapshot_taken.emit(self._pending_snapshot)
+            self._pending_snapshot = None
+
     @Slot()
     def run(self) -> None:
         lower_thread_priority()
         try:
             summary = self._job(self)
-            self.flush()
+            self.flush_all()
             self.succeeded.emit(summary)
         except Exception as error:  # everything: a worker thread must never die silently
-            self.flush()
+            self.flush_all()
             if not hasattr(error, "template"):
                 traceback.print_exc()
             self.failed.emit(Failure.from_exception(error))

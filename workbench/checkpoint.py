@@ -155,5 +155,10 @@ def load_weights(model: nn.Module, checkpoint: Checkpoint, path: str | os.PathLi
 
 def describe_network(spec: ModelSpec) -> str:
     """Short human name of a network, e.g. 'bidirectional GRU 128×2'."""
+    if spec.architecture == "mlp":
+        return f"MLP ({spec.activation}), latent {spec.latent_size}" if spec.output_size == 784 else \
+            f"MLP ({spec.activation}) {spec.hidden_size}"
+    if spec.architecture == "cnn":
+        return "CNN"
     prefix = "bidirectional " if spec.bidirectional else ""
     return f"{prefix}{spec.cell.upper()} {spec.hidden_size}×{spec.num_layers}"

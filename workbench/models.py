@@ -132,3 +132,73 @@ class ForecastPair(nn.Module):
     @property
     def head(self) -> nn.Linear:
         return self.recurrent.head
+
+
+ACTIVATION_LAYERS = {"tanh": nn.Tanh, "relu": nn.ReLU, "sigmoid": nn.Sigmoid}
+AUTOENCODER_WIDTHS = (784, 128, 64, 12)   # the seed's encoder, before the latent layer
+
+
+def mlp(sizes: tuple[int, ...], activation: str, final_activation: bool = False) -> nn.Sequential:
+    """Linear layers through ``sizes`` with ``activation`` between them (and after the last, if asked)."""
+    layers: list[nn.Module] = []
+    for index, (width_in, width_out) in enumerate(zip(sizes, sizes[1:])):
+        layers.append(nn.Linear(width_in, width_out))
+        if index < len(sizes) - 2 or final_activation:
+            layers.append(ACTIVATION_LAYERS[activation]())
+    return nn.Sequential(*layers)
+
+
+class MLPAutoencoder(nn.Module):
+    """The seed's autoencoder: 784-128-64-12-latent, mirrored back, tanh between layers, sigmoid out."""
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec.validate()
+        self.encoder = mlp((*AUTOENCODER_WIDTHS, spec.latent_size), spec.activation)
+        self.decoder = nn.Sequential(mlp((spec.latent_size, *AUTOENCODER_WIDTHS[::-1]), spec.activation),
+                                     nn.Sigmoid())
+
+    def encode(self, images: torch.Tensor) -> torch.Tensor:
+        return self.encoder(images.reshape(images.shape[0], -1))
+
+    def decode(self, codes: torch.Tensor) -> torch.Tensor:
+        return self.decoder(codes).view(-1, 28, 28)
+
+    def forward(self, images: torch.Tensor) -> torch.Tensor:
+        return self.decode(self.encode(images))
+
+
+class RecurrentAutoencoder(nn.Module):
+    """An encoder that reads the digit row by row into a latent code, and a decoder that writes it back
+    row by row: the code sets the decoder's initial state and is also its input at every step."""
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec.validate()
+        self.rnn = build_recurrent(spec.replace(input_size=28))           # the encoder (gates panel reads it)
+        self.to_latent = nn.Linear(spec.feature_size, spec.latent_size)
+        self.from_latent = nn.Linear(spec.latent_size, spec.hidden_size * spec.num_layers)
+        self.decoder_rnn = build_recurrent(spec.replace(input_size=spec.latent_size, bidirectional=False,
+                                                        dropout=spec.dropout))
+        self.to_row = nn.Linear(spec.hidden_size, 28)
+
+    def encode(self, images: torch.Tensor) -> torch.Tensor:
+        _, state = self.rnn(images)
+        final_hidden = state[0] if isinstance(state, tuple) else state
+        top = final_hidden[-self.spec.directions:].transpose(0, 1).reshape(images.shape[0], -1)
+        return self.to_latent(top)
+
+    def decode(self, codes: torch.Tensor) -> torch.Tensor:
+        batch = codes.shape[0]
+        hidden = torch.tanh(self.from_latent(codes)).view(batch, self.spec.num_layers, self.spec.hidden_size)
+        hidden = hidden.transpose(0, 1).contiguous()
+        state = (hidden, torch.zeros_like(hidden)) if self.spec.cell == "lstm" else hidden
+        outputs, _ = self.decoder_rnn(codes[:, None, :].expand(batch, 28, codes.shape[1]).contiguous(), state)
+        return torch.sigmoid(self.to_row(outputs))
+
+    def forward(self, images: torch.Tensor) -> torch.Tensor:
+        return self.decode(self.encode(images))
+
+
+def build_autoencoder(spec: ModelSpec) -> nn.Module:
+    return RecurrentAutoencoder(spec) if spec.architecture == "recurrent" else MLPAutoencoder(spec)

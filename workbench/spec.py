@@ -18,6 +18,8 @@ from workbench.errors import SpecError, tr_noop
 CELLS = ("rnn", "lstm", "gru")
 NONLINEARITIES = ("tanh", "relu")
 HEADS = ("last", "mean")
+ARCHITECTURES = ("recurrent", "mlp", "cnn")
+ACTIVATIONS = ("tanh", "relu", "sigmoid")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam", "adamw")
 SCHEDULES = ("constant", "onecycle")
 
@@ -122,6 +124,11 @@ class ModelSpec(_SpecMixin):
     nonlinearity: str = "tanh"
     output_size: int = 10
     head: str = "last"
+    # For lessons whose network is not (only) a recurrent stack: the autoencoder's encoder/decoder, the
+    # PyTorch-basics MLPs and CNN. Recurrent lessons leave them at their defaults.
+    architecture: str = "recurrent"
+    latent_size: int = 3
+    activation: str = "tanh"
 
     def problems(self) -> list[SpecError]:
         found: list[SpecError] = []
@@ -134,6 +141,9 @@ class ModelSpec(_SpecMixin):
         _choice(found, "nonlinearity", self.nonlinearity, NONLINEARITIES, tr_noop("nonlinearity"))
         _int_in(found, "output_size", self.output_size, 1, MAX_WIDTH, tr_noop("output size"))
         _choice(found, "head", self.head, HEADS, tr_noop("head"))
+        _choice(found, "architecture", self.architecture, ARCHITECTURES, tr_noop("architecture"))
+        _int_in(found, "latent_size", self.latent_size, 1, 64, tr_noop("latent size"))
+        _choice(found, "activation", self.activation, ACTIVATIONS, tr_noop("activation"))
         if not found and self.dropout > 0 and self.num_layers == 1:
             # nn.LSTM applies dropout only between stacked layers: with one layer it silently does nothing.
             found.append(SpecError("dropout", tr_noop(
@@ -153,14 +163,29 @@ class ModelSpec(_SpecMixin):
         return self.hidden_size * self.directions
 
     def parameter_count(self) -> int:
-        """Number of trainable parameters, computed without torch (the form shows it live)."""
-        blocks = GATE_BLOCKS.get(self.cell, 1) * self.hidden_size
-        total = 0
-        for layer in range(self.num_layers):
-            layer_input = self.input_size if layer == 0 else self.feature_size
-            # weight_ih, weight_hh and the two bias vectors, per direction.
-            total += self.directions * (blocks * layer_input + blocks * self.hidden_size + 2 * blocks)
-        return total + self.feature_size * self.output_size + self.output_size
+        """Parameters of the recurrent stack and its linear head, computed without torch (the form
+        shows it live; lessons with other networks provide their own count)."""
+        stack = recurrent_parameter_count(self.cell, self.input_size, self.hidden_size, self.num_layers,
+                                          self.bidirectional)
+        return stack + linear_parameter_count(self.feature_size, self.output_size)
+
+
+def recurrent_parameter_count(cell: str, input_size: int, hidden_size: int, layers: int,
+                              bidirectional: bool) -> int:
+    """Trainable parameters of an nn.RNN / nn.LSTM / nn.GRU stack."""
+    blocks = GATE_BLOCKS.get(cell, 1) * hidden_size
+    directions = 2 if bidirectional else 1
+    total = 0
+    for layer in range(layers):
+        layer_input = input_size if layer == 0 else hidden_size * directions
+        # weight_ih, weight_hh and the two bias vectors, per direction.
+        total += directions * (blocks * layer_input + blocks * hidden_size + 2 * blocks)
+    return total
+
+
+def linear_parameter_count(*sizes: int) -> int:
+    """Parameters of a chain of nn.Linear layers through ``sizes`` (weights and biases)."""
+    return sum(width_in * width_out + width_out for width_in, width_out in zip(sizes, sizes[1:]))
 
 
 @dataclass(frozen=True)
@@ -176,6 +201,7 @@ class TrainConfig(_SpecMixin):
     clip_norm: float = 0.0          # 0 turns clipping off
     label_smoothing: float = 0.0
     shift_px: int = 0               # random translation of each training image by up to this many pixels
+    noise_std: float = 0.0          # denoising autoencoder: Gaussian noise added to inputs, clean targets
     evals_per_epoch: int = 4
     seed: int = 1
     device: str = "cpu"
@@ -198,6 +224,7 @@ class TrainConfig(_SpecMixin):
         _float_in(found, "clip_norm", self.clip_norm, 0.0, 1e6, tr_noop("gradient clipping"))
         _float_in(found, "label_smoothing", self.label_smoothing, 0.0, 1.0, tr_noop("label smoothing"), high_open=True)
         _int_in(found, "shift_px", self.shift_px, 0, 8, tr_noop("random shift"))
+        _float_in(found, "noise_std", self.noise_std, 0.0, 2.0, tr_noop("input noise"))
         _int_in(found, "evals_per_epoch", self.evals_per_epoch, 1, 100, tr_noop("evaluations per epoch"))
         _int_in(found, "seed", self.seed, 0, 2**32 - 1, tr_noop("seed"))
         if not isinstance(self.device, str) or not DEVICE_PATTERN.match(self.device):

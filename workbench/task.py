@@ -41,6 +41,7 @@ class ProbeSelection:
     def __init__(self, index: int = 0, image: "np.ndarray | None" = None, enabled: bool = True) -> None:
         self.index = index
         self.image = image
+        self.samples: "list[int] | None" = None   # test samples a panel asked for (autoencoder grid)
         self.enabled = enabled   # False: snapshots skip the gates (bench/gates_cost.py measures the saving)
 
 

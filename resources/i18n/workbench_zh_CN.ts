@@ -273,6 +273,57 @@
     </message>
 </context>
 <context>
+    <name>LatentExplorer</name>
+    <message>
+        <source>Latent space: drag to turn it</source>
+        <translation>隐空间：拖动可旋转</translation>
+    </message>
+    <message>
+        <source>decoded from the sliders</source>
+        <translation>由滑块解码</translation>
+    </message>
+    <message>
+        <source>clicked digit</source>
+        <translation>点击的数字</translation>
+    </message>
+    <message>
+        <source>its reconstruction</source>
+        <translation>它的重建</translation>
+    </message>
+    <message>
+        <source>Train the autoencoder (or open one) to fill the latent space.</source>
+        <translation>训练自编码器（或打开一个）即可填充隐空间。</translation>
+    </message>
+    <message>
+        <source>Decoder explorer</source>
+        <translation>解码器探索</translation>
+    </message>
+    <message>
+        <source>Choose a code with the sliders, or click a point:</source>
+        <translation>用滑块选择编码，或点击一个点：</translation>
+    </message>
+    <message>
+        <source>{size} latent numbers: showing their first three principal components</source>
+        <translation>{size} 个隐变量：显示前三个主成分</translation>
+    </message>
+    <message>
+        <source>3 latent numbers: the codes themselves</source>
+        <translation>3 个隐变量：直接显示编码</translation>
+    </message>
+    <message>
+        <source>{size} latent number(s): a flat view, nothing to turn</source>
+        <translation>{size} 个隐变量：平面视图，无法旋转</translation>
+    </message>
+    <message>
+        <source>Decoding with {model}.</source>
+        <translation>正在用 {model} 解码。</translation>
+    </message>
+    <message>
+        <source>Cannot decode: {reason}</source>
+        <translation>无法解码：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RNN Workbench</source>
@@ -361,6 +412,10 @@
     <message>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>Latent space</source>
+        <translation>隐空间</translation>
     </message>
     <message>
         <source>device: –</source>
@@ -693,6 +748,18 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>recurrent (reads rows)</source>
+        <translation>循环网络（逐行读取）</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -733,6 +800,10 @@
         <translation>网络</translation>
     </message>
     <message>
+        <source>Architecture</source>
+        <translation>结构</translation>
+    </message>
+    <message>
         <source>Cell</source>
         <translation>单元</translation>
     </message>
@@ -755,6 +826,14 @@
     <message>
         <source>Nonlinearity</source>
         <translation>非线性函数</translation>
+    </message>
+    <message>
+        <source>Latent size</source>
+        <translation>隐变量维数</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -799,6 +878,10 @@
     <message>
         <source>Random shift (px)</source>
         <translation>随机平移（像素）</translation>
+    </message>
+    <message>
+        <source>Input noise (denoising)</source>
+        <translation>输入噪声（去噪）</translation>
     </message>
     <message>
         <source>Tests per epoch</source>
@@ -851,6 +934,37 @@
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReconstructionGrid</name>
+    <message>
+        <source>New samples</source>
+        <translation>换一批样本</translation>
+    </message>
+    <message>
+        <source>Top: what goes in. Below: what the decoder draws back.</source>
+        <translation>上：输入。下：解码器画回来的图像。</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>数字个数</translation>
+    </message>
+    <message>
+        <source>noisy input</source>
+        <translation>带噪输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>干净图像</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1130,18 @@
         <translation>输出头</translation>
     </message>
     <message>
+        <source>architecture</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <source>latent size</source>
+        <translation>隐变量维数</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
         <source>optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -1050,6 +1176,10 @@
     <message>
         <source>random shift</source>
         <translation>随机平移</translation>
+    </message>
+    <message>
+        <source>input noise</source>
+        <translation>输入噪声</translation>
     </message>
     <message>
         <source>evaluations per epoch</source>
@@ -1130,6 +1260,30 @@
     <message>
         <source>the loss became {loss} at step {step}: training diverged. Try a lower learning rate or turn on gradient clipping</source>
         <translation>第 {step} 步时损失变为 {loss}：训练发散。请降低学习率或开启梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Autoencoder: digits squeezed into a few numbers</source>
+        <translation>自编码器：把数字压缩成几个数</translation>
+    </message>
+    <message>
+        <source>mean squared error per pixel</source>
+        <translation>每像素均方误差</translation>
+    </message>
+    <message>
+        <source>MLP 784-128-64-12-3, Adam 1e-2 + OneCycle, batch 32</source>
+        <translation>MLP 784-128-64-12-3，Adam 1e-2 + OneCycle，批大小 32</translation>
+    </message>
+    <message>
+        <source>Morvan: MLP 784-128-64-12-3, Adam 5e-3, batch 64</source>
+        <translation>莫烦：MLP 784-128-64-12-3，Adam 5e-3，批大小 64</translation>
+    </message>
+    <message>
+        <source>Recurrent: GRU 128 reads and writes the rows, latent 3</source>
+        <translation>循环网络：GRU 128 逐行读写，隐变量 3 维</translation>
+    </message>
+    <message>
+        <source>Denoising: noise 0.4 on the inputs, clean targets</source>
+        <translation>去噪：输入加 0.4 噪声，目标为干净图像</translation>
     </message>
     <message>
         <source>MNIST, row by row</source>
@@ -1248,6 +1402,10 @@
         <translation>LSTM 32，Adam 0.01</translation>
     </message>
     <message>
+        <source>this checkpoint is for the lesson {task!r}; the decoder explorer needs an autoencoder</source>
+        <translation>该检查点属于课程 {task!r}；解码器探索需要自编码器</translation>
+    </message>
+    <message>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -1294,6 +1452,10 @@
     <message>
         <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>
         <translation>{label} 必须是数字，例如 0.01 或 1e-3，当前为 {value!r}</translation>
+    </message>
+    <message>
+        <source>this model is for the lesson {task!r}, which this panel cannot use</source>
+        <translation>该模型属于课程 {task!r}，本面板无法使用</translation>
     </message>
     <message>
         <source>this model is for the lesson {task!r}, which does not classify digits; train or open an MNIST classifier</source>

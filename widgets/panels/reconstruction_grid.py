@@ -1,0 +1,82 @@
+"""Test digits above their reconstructions (and the noisy inputs, for a denoising autoencoder).
+
+ImageItems with fixed levels 0..1 are created when the number of samples changes and only get
+``setImage`` while training, so the learner watches blurry blobs sharpen into digits."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+MAX_SAMPLES = 16
+
+
+class ReconstructionGrid(QWidget):
+    samples_requested = Signal(object)     # a list of test indices
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count = QSpinBox()
+        self.count.setRange(1, MAX_SAMPLES)
+        self.count.setValue(8)
+        self.count.valueChanged.connect(self._on_new_samples)
+        self.new_samples = QPushButton(self.tr("New samples"))
+        self.new_samples.clicked.connect(self._on_new_samples)
+        self.caption = QLabel(self.tr("Top: what goes in. Below: what the decoder draws back."))
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Digits")))
+        controls.addWidget(self.count)
+        controls.addWidget(self.new_samples)
+        controls.addWidget(self.caption, 1)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.rows: dict[str, list[pg.ImageItem]] = {}
+        self.layout_key: tuple = ()
+        self.rng = np.random.default_rng()
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.view, 1)
+
+    def _build(self, count: int, names: list[tuple[str, str]]) -> None:
+        """(Re)create the image items: only when the number of digits or the rows change."""
+        self.view.clear()
+        self.rows = {}
+        for row, (key, title) in enumerate(names):
+            self.view.addLabel(title, row=row, col=0, angle=-90, color="#444", size="9pt")
+            items = []
+            for column in range(count):
+                box = self.view.addViewBox(row=row, col=column + 1, lockAspect=True, invertY=True,
+                                           enableMouse=False)
+                item = pg.ImageItem(axisOrder="row-major", levels=(0, 1))
+                box.addItem(item)
+                box.setRange(xRange=(0, 28), yRange=(0, 28), padding=0.02)
+                items.append(item)
+            self.rows[key] = items
+        self.layout_key = (count, tuple(key for key, _ in names))
+
+    def update_reconstructions(self, payload: dict) -> None:
+        count = len(payload["clean"])
+        if payload.get("noisy"):
+            names = [("inputs", self.tr("noisy input")), ("outputs", self.tr("output")),
+                     ("clean", self.tr("clean"))]
+        else:
+            names = [("clean", self.tr("input")), ("outputs", self.tr("output"))]
+        if self.layout_key != (count, tuple(key for key, _ in names)):
+            self._build(count, names)
+        for key, items in self.rows.items():
+            for item, image in zip(items, payload[key]):
+                item.setImage(np.asarray(image, dtype=np.float32), levels=(0, 1))
+
+    def images(self, key: str) -> list[np.ndarray]:
+        """What a row shows (tests read it)."""
+        return [item.image for item in self.rows.get(key, [])]
+
+    @Slot()
+    def _on_new_samples(self) -> None:
+        self.samples_requested.emit([int(index) for index in self.rng.integers(0, 10**6, self.count.value())])
+
+    def clear(self) -> None:
+        self.view.clear()
+        self.rows = {}
+        self.layout_key = ()
