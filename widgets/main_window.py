@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout,
 from widgets.i18n import translate_core, translate_error
 from widgets.message_bar import MessageBar
 from widgets.model_form import ModelForm
+from widgets.panels.boundary_plot import BoundaryPlot
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.digit_grid import DigitGrid
 from widgets.panels.drawing_pad import DrawingPad
+from widgets.panels.filter_grid import FilterGrid
 from widgets.panels.forecast_plot import ForecastPlot
 from widgets.panels.latent_explorer import LatentExplorer
 from widgets.panels.reconstruction_grid import ReconstructionGrid
@@ -41,7 +43,9 @@ METRIC_NAMES = {
     "test_gru_mse": tr_noop("recurrent one-step test MSE"), "test_mlp_mse": tr_noop("MLP one-step test MSE"),
     "rollout_gru_mse": tr_noop("recurrent rollout MSE"), "rollout_mlp_mse": tr_noop("MLP rollout MSE"),
     "generation_mse": tr_noop("generation MSE"), "last_windows_mse": tr_noop("MSE over the last 20 windows"),
-    "test_mse": tr_noop("test MSE"),
+    "test_mse": tr_noop("test MSE"), "test_sgd": tr_noop("SGD test MSE"),
+    "test_momentum": tr_noop("Momentum test MSE"), "test_rmsprop": tr_noop("RMSprop test MSE"),
+    "test_adam": tr_noop("Adam test MSE"),
 }
 
 
@@ -209,6 +213,13 @@ class MainWindow(QMainWindow):
         self.reconstruction_grid = ReconstructionGrid()
         self.reconstruction_grid.samples_requested.connect(self._on_samples_requested)
         panels.addWidget(self.reconstruction_grid, 1, 0, 1, 2)
+        self.boundary_plot = BoundaryPlot()
+        panels.addWidget(self.boundary_plot, 0, 1, 2, 1)
+        self.filter_grid = FilterGrid()
+        panels.addWidget(self.filter_grid, 1, 1)
+        self.lesson_note = QLabel()
+        self.lesson_note.setWordWrap(True)
+        self.lesson_note.setStyleSheet("color: #333; padding: 2px 4px;")
         panels.setColumnStretch(0, 3)
         panels.setColumnStretch(1, 2)
         self.gate_panel = GateHeatmap()
@@ -227,6 +238,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.headline)
+        layout.addWidget(self.lesson_note)
         layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
@@ -379,22 +391,36 @@ class MainWindow(QMainWindow):
             self.loss_plot.add_series(key, translate_core(name), SeriesStyle(next(colours, TEST_ORANGE), 2.0, "o"))
         self.accuracy_plot.setVisible("accuracy" in panels)
         self.grid_box.setVisible("predictions" in panels)
-        self.forecast_plot.setVisible(bool(panels & {"forecast", "scope"}))
+        self.forecast_plot.setVisible(bool(panels & {"forecast", "scope", "fit"}))
+        self.boundary_plot.setVisible("boundary" in panels)
+        self.filter_grid.setVisible("filters" in panels)
+        self.training_grid.addWidget(self.grid_box, 0, 1, 1 if "filters" in panels else 2, 1)
+        note = getattr(task, "note", "")
+        self.lesson_note.setText(translate_core(note) if note else "")
+        self.lesson_note.setVisible(bool(note))
+        for panel in (self.boundary_plot, self.filter_grid):
+            panel.clear()
         self.loss_plot.set_log_y(bool(getattr(task, "loss_log_scale", False)))
         # The loss plot takes the whole width when no digit grid sits beside it.
-        self.training_grid.addWidget(self.loss_plot, 0, 0, 1, 1 if "predictions" in panels else 2)
+        beside = bool(panels & {"predictions", "boundary"})
+        self.training_grid.addWidget(self.loss_plot, 0, 0, 1, 1 if beside else 2)
         if "scope" in panels:
             self.forecast_plot.plot.setTitle(self.tr("Oscilloscope: sin(t) goes in, cos(t) should come out"),
                                              color="#222", size="11pt")
             self.forecast_plot.configure(self.tr("target cos(t)"), {"prediction": self.tr("prediction")},
-                                         background_name=self.tr("input sin(t)"))
+                                         background_name=self.tr("input sin(t)"), axis_labels=("t", self.tr("value")))
+        elif "fit" in panels:
+            self.forecast_plot.plot.setTitle(self.tr("The data and the network's curve"), color="#222", size="11pt")
+            self.forecast_plot.configure(self.tr("data (x² + noise)"), {"fit": self.tr("network")},
+                                         truth_as_points=True, axis_labels=("x", "y"))
         elif "forecast" in panels:
             self.forecast_plot.plot.setTitle(self.tr("The series and the forecasts"), color="#222", size="11pt")
             names = {"recurrent": self.tr("recurrent model, on its own"), "mlp": self.tr("MLP, on its own"),
                      "generated": self.tr("generated")}
             keys = ("generated",) if task.name == "sine-generation" else ("recurrent", "mlp")
             boundary = self.tr("primer | free running") if task.name == "sine-generation" else self.tr("train | test")
-            self.forecast_plot.configure(self.tr("truth"), {key: names[key] for key in keys}, boundary_label=boundary)
+            self.forecast_plot.configure(self.tr("truth"), {key: names[key] for key in keys}, boundary_label=boundary,
+                                         axis_labels=(self.tr("time step"), self.tr("value")))
         self.forecast_plot.clear()
         inside = "gates" in panels
         self.tabs.setTabVisible(self.tabs.indexOf(self.gate_panel), inside)
@@ -634,6 +660,10 @@ class MainWindow(QMainWindow):
     def _show_snapshot(self, arrays: dict) -> None:
         if "forecast" in arrays:
             self.forecast_plot.show_forecast(arrays["forecast"])
+        if "boundary" in arrays:
+            self.boundary_plot.update_boundary(arrays["boundary"])
+        if "filters" in arrays:
+            self.filter_grid.update_filters(arrays["filters"])
         if "scope" in arrays:
             self.forecast_plot.show_scope(arrays["scope"])
         if "model" in arrays and "compare_cell" not in arrays:

@@ -95,6 +95,9 @@ class ModelForm(QWidget):
             self.optimizer.addItem(text, value)
         self.lr = QLineEdit()
         self.lr.setPlaceholderText("0.01")
+        self.race_lrs = QLineEdit()
+        self.race_lrs.setPlaceholderText("0.01, 0.01, 0.01, 0.01")
+        self.race_lrs.setToolTip(self.tr("SGD, SGD + momentum, RMSprop, Adam"))
         self.schedule = QComboBox()
         self.schedule.addItem(self.tr("constant"), "constant")
         self.schedule.addItem(self.tr("OneCycle (warm up, then anneal)"), "onecycle")
@@ -156,6 +159,7 @@ class ModelForm(QWidget):
         training = self._group(self.tr("Training"), [
             ("optimizer", self.tr("Optimizer"), self.optimizer),
             ("lr", self.tr("Learning rate"), self.lr),
+            ("race_lrs", self.tr("Rates: SGD, Mom., RMSprop, Adam"), self.race_lrs),
             ("schedule", self.tr("Schedule"), self.schedule),
             ("batch_size", self.tr("Batch size"), self.batch_size),
             ("epochs", self.tr("Epochs"), self.epochs),
@@ -195,6 +199,7 @@ class ModelForm(QWidget):
         self.choose_csv.clicked.connect(self._on_choose_csv)
         self.use_built_in.clicked.connect(self._on_use_built_in)
         self.lr.textChanged.connect(self._on_edited)
+        self.race_lrs.textChanged.connect(self._on_edited)
         self.choose_data.clicked.connect(self._on_choose_data)
         self.use_embedded.clicked.connect(self._on_use_embedded)
         self.set_values(ModelSpec(), TrainConfig())
@@ -226,6 +231,7 @@ class ModelForm(QWidget):
             self.noise_std.setValue(config.noise_std)
             self._select(self.optimizer, config.optimizer)
             self.lr.setText(f"{config.lr:g}")
+            self.race_lrs.setText(config.race_lrs)
             self._select(self.schedule, config.schedule)
             self.batch_size.setValue(config.batch_size)
             self.epochs.setValue(config.epochs)
@@ -283,7 +289,8 @@ class ModelForm(QWidget):
                              seed=self.seed.value(), device=self.device.currentData(),
                              data_root=self.data_root.text(), download=self.download.isChecked(),
                              sequence_length=self.sequence_length.value(), carry_hidden=self.carry_hidden.isChecked(),
-                             horizon=self.horizon.value(), csv_path=self.csv_path.text())
+                             horizon=self.horizon.value(), csv_path=self.csv_path.text(),
+                             race_lrs=self.race_lrs.text())
         return spec, config, problems + spec.problems() + config.problems()
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
@@ -300,9 +307,10 @@ class ModelForm(QWidget):
     def _on_edited(self) -> None:
         if self._loading:
             return
+        for editor in (self.cell, self.hidden_size, self.num_layers, self.bidirectional, self.activation):
+            editor.setEnabled(True)
         self.nonlinearity.setEnabled(self.cell.currentData() == "rnn")
         self.dropout.setEnabled(self.num_layers.value() > 1 or self.dropout.value() > 0)
-        self.activation.setEnabled(True)
         if not self.rows["architecture"].isHidden():
             # Only the parts of the form that the chosen architecture uses stay editable.
             recurrent = self.architecture.currentData() == "recurrent"

@@ -43,6 +43,20 @@ class TensorBatches:
             yield self.transform(self.images[chosen]), self.labels[chosen]
 
 
+class FullBatch:
+    """The whole (small) data set as one batch, ``count`` times per epoch."""
+
+    def __init__(self, batch: tuple, count: int) -> None:
+        self.batch, self.count = batch, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[tuple]:
+        for _ in range(self.count):
+            yield self.batch
+
+
 def random_shift(images: torch.Tensor, max_shift: int, generator: torch.Generator) -> torch.Tensor:
     """Translate each (H, W) image by its own random offset in [-max_shift, max_shift], zero-filled.
 

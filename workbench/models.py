@@ -202,3 +202,62 @@ class RecurrentAutoencoder(nn.Module):
 
 def build_autoencoder(spec: ModelSpec) -> nn.Module:
     return RecurrentAutoencoder(spec) if spec.architecture == "recurrent" else MLPAutoencoder(spec)
+
+
+class SmallMLP(nn.Module):
+    """in -> hidden -> out with one activation: the PyTorch-basics lessons' network."""
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec.validate()
+        self.net = mlp((spec.input_size, spec.hidden_size, spec.output_size), spec.activation)
+
+    def forward(self, inputs: torch.Tensor) -> torch.Tensor:
+        return self.net(inputs)
+
+
+class RaceNets(nn.Module):
+    """Identical copies of one small MLP, one per optimizer in a race: same initial weights by construction."""
+
+    def __init__(self, spec: ModelSpec, names: tuple[str, ...]) -> None:
+        super().__init__()
+        self.spec = spec.validate()
+        first = SmallMLP(spec)
+        self.names = names
+        self.nets = nn.ModuleList([first] + [SmallMLP(spec) for _ in names[1:]])
+        for net in self.nets[1:]:
+            net.load_state_dict(first.state_dict())
+
+    def forward(self, inputs: torch.Tensor) -> torch.Tensor:
+        return torch.stack([net(inputs) for net in self.nets])   # (racers, batch, out)
+
+
+class MultiOptimizer:
+    """Several optimizers stepped together, each over its own parameters (the trainer sees one)."""
+
+    def __init__(self, optimizers: list[torch.optim.Optimizer]) -> None:
+        self.optimizers = optimizers
+        self.param_groups = [group for optimizer in optimizers for group in optimizer.param_groups]
+
+    def zero_grad(self, set_to_none: bool = True) -> None:
+        for optimizer in self.optimizers:
+            optimizer.zero_grad(set_to_none=set_to_none)
+
+    def step(self) -> None:
+        for optimizer in self.optimizers:
+            optimizer.step()
+
+
+class TwoConvCNN(nn.Module):
+    """The seed's CNN: conv 5x5 (16) -> ReLU -> max-pool 2 -> conv 5x5 (32) -> ReLU -> max-pool 2 -> linear 10."""
+
+    def __init__(self, spec: ModelSpec) -> None:
+        super().__init__()
+        self.spec = spec.validate()
+        self.conv1 = nn.Sequential(nn.Conv2d(1, 16, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2))
+        self.conv2 = nn.Sequential(nn.Conv2d(16, 32, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2))
+        self.out = nn.Linear(32 * 7 * 7, 10)
+
+    def forward(self, images: torch.Tensor) -> torch.Tensor:
+        features = self.conv2(self.conv1(images.unsqueeze(1)))
+        return self.out(features.flatten(1))

@@ -212,6 +212,8 @@ class TrainConfig(_SpecMixin):
     carry_hidden: bool = True       # pass each window's final hidden state (detached) to the next window
     horizon: int = 100              # steps to generate freely after the primer
     csv_path: str = ""              # empty: the lesson's built-in series
+    # Optimizer race: one learning rate per racer (SGD, SGD+momentum, RMSprop, Adam), comma-separated.
+    race_lrs: str = "0.01, 0.01, 0.01, 0.01"
 
     def problems(self) -> list[SpecError]:
         found: list[SpecError] = []
@@ -237,9 +239,25 @@ class TrainConfig(_SpecMixin):
         _int_in(found, "sequence_length", self.sequence_length, 2, 1000, tr_noop("sequence length"))
         _bool(found, "carry_hidden", self.carry_hidden, tr_noop("carry the hidden state"))
         _int_in(found, "horizon", self.horizon, 1, 10000, tr_noop("generation horizon"))
+        if parse_rates(self.race_lrs) is None:
+            found.append(SpecError("race_lrs", tr_noop("race learning rates must be 4 numbers above 0 and at most 10, "
+                                                       "separated by commas, got {value!r}"), value=self.race_lrs))
         if not isinstance(self.csv_path, str):
             found.append(SpecError("csv_path", tr_noop("CSV file must be a path, got {value!r}"), value=self.csv_path))
         return found
+
+
+def parse_rates(text: object, count: int = 4) -> list[float] | None:
+    """``count`` comma-separated learning rates in (0, 10], or None when the text is not that."""
+    if not isinstance(text, str):
+        return None
+    try:
+        rates = [float(part) for part in text.split(",")]
+    except ValueError:
+        return None
+    if len(rates) != count or not all(math.isfinite(rate) and 0 < rate <= 10 for rate in rates):
+        return None
+    return rates
 
 
 @dataclass(frozen=True)

@@ -181,8 +181,9 @@ class Trainer:
         data = self.task.data(config, device)
         steps_per_epoch = len(data.train)
         total_steps = steps_per_epoch * config.epochs
-        optimizer = make_optimizer(config, model.parameters())
-        schedule = make_schedule(config, optimizer, total_steps)
+        custom = getattr(self.task, "make_optimizer", None)    # e.g. one optimizer per racer
+        optimizer = custom(model, config) if custom else make_optimizer(config, model.parameters())
+        schedule = None if custom else make_schedule(config, optimizer, total_steps)
         evaluate_after = eval_points(steps_per_epoch, config.evals_per_epoch)
         self.trigger("on_start", RunStarted(self.task.name, str(device), count_parameters(model), total_steps,
                                             steps_per_epoch, config.epochs, data.train_size, data.test_size,

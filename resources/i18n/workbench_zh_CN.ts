@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BoundaryPlot</name>
+    <message>
+        <source>P(class 1) over the plane</source>
+        <translation>平面上的 P(类别 1)</translation>
+    </message>
+    <message>
+        <source>P(class 1)</source>
+        <translation>P(类别 1)</translation>
+    </message>
+    <message>
+        <source>class {n}</source>
+        <translation>类别 {n}</translation>
+    </message>
+</context>
+<context>
     <name>DigitGrid</name>
     <message>
         <source>Test digits and the network&apos;s guesses appear here during training.</source>
@@ -104,6 +119,13 @@
     <message>
         <source>{wrong} of {total} test digits are misread; here are {shown}. Click one to load it into the pad.</source>
         <translation>{total} 个测试数字中有 {wrong} 个识别错误；这里显示 {shown} 个。点击其中一个，将其载入画板。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterGrid</name>
+    <message>
+        <source>First convolution layer: its 5×5 filters</source>
+        <translation>第一层卷积：5×5 卷积核</translation>
     </message>
 </context>
 <context>
@@ -498,6 +520,18 @@
         <translation>输入 sin(t)</translation>
     </message>
     <message>
+        <source>The data and the network&apos;s curve</source>
+        <translation>数据与网络拟合的曲线</translation>
+    </message>
+    <message>
+        <source>data (x² + noise)</source>
+        <translation>数据（x² + 噪声）</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
         <source>recurrent model, on its own</source>
         <translation>循环网络（自回归）</translation>
     </message>
@@ -760,6 +794,10 @@
         <translation>CNN</translation>
     </message>
     <message>
+        <source>SGD, SGD + momentum, RMSprop, Adam</source>
+        <translation>SGD、SGD + 动量、RMSprop、Adam</translation>
+    </message>
+    <message>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -850,6 +888,10 @@
     <message>
         <source>Learning rate</source>
         <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Rates: SGD, Mom., RMSprop, Adam</source>
+        <translation>学习率：SGD、动量、RMSprop、Adam</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -1242,6 +1284,10 @@
         <translation>数据文件夹必须是路径，当前为 {value!r}</translation>
     </message>
     <message>
+        <source>race learning rates must be 4 numbers above 0 and at most 10, separated by commas, got {value!r}</source>
+        <translation>比赛学习率必须是 4 个大于 0、不超过 10 的数，用逗号分隔，当前为 {value!r}</translation>
+    </message>
+    <message>
         <source>CSV file must be a path, got {value!r}</source>
         <translation>CSV 文件必须是路径，当前为 {value!r}</translation>
     </message>
@@ -1286,6 +1332,38 @@
         <translation>去噪：输入加 0.4 噪声，目标为干净图像</translation>
     </message>
     <message>
+        <source>Basics: fitting a curve (y = x² + noise)</source>
+        <translation>基础：曲线拟合（y = x² + 噪声）</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test (new noise)</source>
+        <translation>测试（新噪声）</translation>
+    </message>
+    <message>
+        <source>Morvan: 1-10-1 ReLU, SGD 0.2</source>
+        <translation>莫烦：1-10-1 ReLU，SGD 0.2</translation>
+    </message>
+    <message>
+        <source>1-50-1 tanh, Adam 0.02</source>
+        <translation>1-50-1 tanh，Adam 0.02</translation>
+    </message>
+    <message>
+        <source>Basics: a small CNN on MNIST</source>
+        <translation>基础：MNIST 上的小型 CNN</translation>
+    </message>
+    <message>
+        <source>CNN, Adam 2e-3, batch 32, 3 epochs</source>
+        <translation>CNN，Adam 2e-3，批大小 32，3 轮</translation>
+    </message>
+    <message>
+        <source>Morvan: CNN, Adam 1e-3, batch 50</source>
+        <translation>莫烦：CNN，Adam 1e-3，批大小 50</translation>
+    </message>
+    <message>
         <source>MNIST, row by row</source>
         <translation>MNIST：逐行读取</translation>
     </message>
@@ -1300,6 +1378,38 @@
     <message>
         <source>Best on this CPU: bidirectional GRU 128, AdamW + OneCycle</source>
         <translation>本机最佳：双向 GRU 128，AdamW + OneCycle</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Basics: the optimizer race</source>
+        <translation>基础：优化器赛跑</translation>
+    </message>
+    <message>
+        <source>The four networks start from identical weights and see the same batches in the same order: the only difference is the optimizer.</source>
+        <translation>四个网络从相同的初始权重出发，按相同顺序看到相同的批次：唯一的区别是优化器。</translation>
+    </message>
+    <message>
+        <source>Morvan: 1-20-1 ReLU, lr 0.01 for all, batch 32, 12 epochs</source>
+        <translation>莫烦：1-20-1 ReLU，学习率均为 0.01，批大小 32，12 轮</translation>
+    </message>
+    <message>
+        <source>Each at a rate that suits it: 0.1, 0.05, 0.005, 0.005</source>
+        <translation>各用适合自己的学习率：0.1、0.05、0.005、0.005</translation>
     </message>
     <message>
         <source>GRU vs MLP: forecasting a noisy sine</source>
@@ -1402,6 +1512,22 @@
         <translation>LSTM 32，Adam 0.01</translation>
     </message>
     <message>
+        <source>Basics: two clouds, one boundary</source>
+        <translation>基础：两团点，一条边界</translation>
+    </message>
+    <message>
+        <source>test (new points)</source>
+        <translation>测试（新的点）</translation>
+    </message>
+    <message>
+        <source>Morvan: 2-10-2 ReLU, SGD 0.02</source>
+        <translation>莫烦：2-10-2 ReLU，SGD 0.02</translation>
+    </message>
+    <message>
+        <source>2-10-2 tanh, Adam 0.05</source>
+        <translation>2-10-2 tanh，Adam 0.05</translation>
+    </message>
+    <message>
         <source>this checkpoint is for the lesson {task!r}; the decoder explorer needs an autoencoder</source>
         <translation>该检查点属于课程 {task!r}；解码器探索需要自编码器</translation>
     </message>
@@ -1448,6 +1574,22 @@
     <message>
         <source>test</source>
         <translation>测试</translation>
+    </message>
+    <message>
+        <source>SGD test MSE</source>
+        <translation>SGD 测试 MSE</translation>
+    </message>
+    <message>
+        <source>Momentum test MSE</source>
+        <translation>Momentum 测试 MSE</translation>
+    </message>
+    <message>
+        <source>RMSprop test MSE</source>
+        <translation>RMSprop 测试 MSE</translation>
+    </message>
+    <message>
+        <source>Adam test MSE</source>
+        <translation>Adam 测试 MSE</translation>
     </message>
     <message>
         <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>

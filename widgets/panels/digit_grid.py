@@ -126,6 +126,8 @@ class DigitGrid(QWidget):
             painter.setPen(colour)
             text = str(guess)
             if self.confidence is not None:
-                text = self.tr("{guess} · {percent}%").format(guess=guess,
-                                                              percent=round(100 * float(self.confidence[index])))
+                with_confidence = self.tr("{guess} · {percent}%").format(
+                    guess=guess, percent=round(100 * float(self.confidence[index])))
+                if painter.fontMetrics().horizontalAdvance(with_confidence) <= caption.width():
+                    text = with_confidence     # the percentage only where it fits
             painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, text)

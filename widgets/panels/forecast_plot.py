@@ -36,8 +36,22 @@ class ForecastPlot(QWidget):
         layout.addWidget(self.plot_widget)
 
     def configure(self, truth_name: str, prediction_names: dict[str, str], background_name: str = "",
-                  boundary_label: str = "") -> None:
-        """Name the curves for a lesson (creates prediction curves as needed, removes the others)."""
+                  boundary_label: str = "", truth_as_points: bool = False,
+                  axis_labels: tuple[str, str] | None = None) -> None:
+        """Name the curves for a lesson (creates prediction curves as needed, removes the others).
+        ``truth_as_points`` draws the data as dots (noisy samples) rather than a line."""
+        if truth_as_points:
+            self.truth_curve.setPen(None)
+            self.truth_curve.setSymbol("o")
+            self.truth_curve.setSymbolSize(5)
+            self.truth_curve.setSymbolBrush("#555555")
+            self.truth_curve.setSymbolPen(None)
+        else:
+            self.truth_curve.setPen(pg.mkPen("#222222", width=1.5))
+            self.truth_curve.setSymbol(None)
+        if axis_labels:
+            self.plot.setLabel("bottom", axis_labels[0])
+            self.plot.setLabel("left", axis_labels[1])
         self.legend.clear()
         self.legend.addItem(self.truth_curve, truth_name)
         if background_name:

@@ -1,0 +1,53 @@
+"""Two-class decision boundary: the plane shaded by the network's probability of class 1, the points on top."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+CLASS_COLOURS = ("#1f77b4", "#d62728")
+
+
+class BoundaryPlot(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.plot = self.view.addPlot(row=0, col=0)
+        self.plot.setTitle(self.tr("P(class 1) over the plane"), color="#222", size="11pt")
+        self.plot.setLabel("bottom", "x₁")
+        self.plot.setLabel("left", "x₂")
+        self.field = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.field)
+        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get("CET-D1"), interactive=False, width=14,
+                                   label=self.tr("P(class 1)"))
+        self.bar.setImageItem(self.field)
+        self.view.addItem(self.bar, row=0, col=1)
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="#222", brush=(255, 255, 255, 210))
+        self.points = [pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.5), brush=colour,
+                                          name=self.tr("class {n}").format(n=index))
+                       for index, colour in enumerate(CLASS_COLOURS)]
+        for item in self.points:
+            self.plot.addItem(item)
+        self.boundary_line = pg.IsocurveItem(level=0.5, pen=pg.mkPen("#222", width=2))
+        self.boundary_line.setParentItem(self.field)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def update_boundary(self, boundary: dict) -> None:
+        field = np.asarray(boundary["field"], dtype=np.float32)
+        low, high = boundary["extent"]
+        self.field.setImage(field, levels=(0, 1))
+        self.field.setRect(low, low, high - low, high - low)
+        self.boundary_line.setData(field.T)    # IsocurveItem reads (x, y) order; the image is row-major
+        points, labels = boundary["points"], boundary["labels"]
+        for index, item in enumerate(self.points):
+            chosen = points[labels == index]
+            item.setData(chosen[:, 0], chosen[:, 1])
+        self.plot.setRange(xRange=(low, high), yRange=(low, high), padding=0)
+
+    def clear(self) -> None:
+        self.field.clear()
+        for item in self.points:
+            item.clear()

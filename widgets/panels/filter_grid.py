@@ -1,0 +1,44 @@
+"""The first convolution layer's filters as small images (blue negative, red positive)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+COLUMNS = 8
+
+
+class FilterGrid(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.items: list[pg.ImageItem] = []
+        self.colour_map = pg.colormap.get("CET-D1")
+        self.title = self.tr("First convolution layer: its 5×5 filters")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def _build(self, count: int) -> None:
+        self.view.clear()
+        self.view.addLabel(self.title, row=0, col=0, colspan=COLUMNS, color="#222", size="10pt")
+        self.items = []
+        for index in range(count):
+            box = self.view.addViewBox(row=1 + index // COLUMNS, col=index % COLUMNS, lockAspect=True,
+                                       invertY=True, enableMouse=False)
+            item = pg.ImageItem(axisOrder="row-major")
+            item.setLookupTable(self.colour_map.getLookupTable(nPts=256))
+            box.addItem(item)
+            self.items.append(item)
+
+    def update_filters(self, filters: np.ndarray) -> None:
+        if len(self.items) != len(filters):
+            self._build(len(filters))
+        bound = float(np.abs(filters).max()) or 1.0     # one scale for all, so filters compare
+        for item, kernel in zip(self.items, filters):
+            item.setImage(np.asarray(kernel, dtype=np.float32), levels=(-bound, bound))
+
+    def clear(self) -> None:
+        self.view.clear()
+        self.items = []
