@@ -481,27 +481,47 @@ class MainWindow(QMainWindow):
     @Slot()
     def start_training(self) -> bool:
         """Start training what the form describes; False (with the reason shown) if it cannot start."""
+        from workbench.session import train_lesson
+
+        def job(make_task, spec, config, runs_root):
+            return lambda worker: train_lesson(make_task(), spec, config, runs_root, worker.control,
+                                               worker.listeners())
+        if not self._start_training_job("train", job):
+            return False
+        self.headline.setText(self.tr("Starting…"))
+        self.progress.setFormat(self.tr("starting…"))
+        return True
+
+    @Slot()
+    def start_comparison(self) -> bool:
+        """Train RNN, LSTM and GRU in turn with the form's settings; the gradient panel overlays them."""
+        from workbench.session import compare_cells
+
+        def job(make_task, spec, config, runs_root):
+            return lambda worker: compare_cells(make_task, spec, config, runs_root, worker.control,
+                                                worker.listeners(), COMPARED_CELLS)
+        if not self._start_training_job("compare", job):
+            return False
+        self.compare_index = 0
+        self.tabs.setCurrentWidget(self.gradient_panel)
+        return True
+
+    def _start_training_job(self, kind: str, make_job) -> bool:
+        """Check the form, reset the panels and run ``make_job(make_task, spec, config, runs_root)``."""
         if not self.is_torch_ready or self.controller.busy:
+            self.message_bar.show_message(self.tr("Wait for the current job to finish first."), "error")
             return False
         spec, config, problems = self.form.values()
         if problems:
             self.message_bar.show_message(self.tr("Fix the form first: {problem}")
                                           .format(problem=translate_error(problems[0])), "error")
             return False
-        from workbench.session import train_lesson
-        make_task, runs_root = self._task_factory(), self.runs_root
-
-        def job(worker) -> dict:
-            return train_lesson(make_task(), spec, config, runs_root, worker.control, worker.listeners())
-
         self._clear_panels()
         self.gradient_panel.clear()
         self.gradient_panel.set_clip_threshold(config.clip_norm)
         self.message_bar.dismiss()
-        self.job_kind = "train"
-        self.headline.setText(self.tr("Starting…"))
-        self.progress.setFormat(self.tr("starting…"))
-        self.controller.start(job)
+        self.job_kind = kind
+        self.controller.start(make_job(self._task_factory(), spec, config, self.runs_root))
         self._update_buttons()
         return True
 
@@ -514,35 +534,6 @@ class MainWindow(QMainWindow):
             task.probe = probe
             return task
         return make_task
-
-    @Slot()
-    def start_comparison(self) -> bool:
-        """Train RNN, LSTM and GRU in turn with the form's settings; the gradient panel overlays them."""
-        if not self.is_torch_ready or self.controller.busy:
-            self.message_bar.show_message(self.tr("Wait for the current job to finish first."), "error")
-            return False
-        spec, config, problems = self.form.values()
-        if problems:
-            self.message_bar.show_message(self.tr("Fix the form first: {problem}")
-                                          .format(problem=translate_error(problems[0])), "error")
-            return False
-        from workbench.session import compare_cells
-        make_task, runs_root = self._task_factory(), self.runs_root
-
-        def job(worker) -> dict:
-            return compare_cells(make_task, spec, config, runs_root, worker.control, worker.listeners(),
-                                 COMPARED_CELLS)
-
-        self._clear_panels()
-        self.gradient_panel.clear()
-        self.gradient_panel.set_clip_threshold(config.clip_norm)
-        self.message_bar.dismiss()
-        self.job_kind = "compare"
-        self.compare_index = 0
-        self.tabs.setCurrentWidget(self.gradient_panel)
-        self.controller.start(job)
-        self._update_buttons()
-        return True
 
     @Slot(object)
     def _on_samples_requested(self, samples: list) -> None:

@@ -57,6 +57,17 @@ def _fraction(decimals: int = 2, step: float = 0.05, high: float = 9.99) -> QDou
     return box
 
 
+def _path_line(path: QLineEdit, *buttons: QPushButton) -> QWidget:
+    """A read-only path with its buttons ("Choose…", "use the built-in one") on one line."""
+    line = QWidget()
+    layout = QHBoxLayout(line)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(path, 1)
+    for button in buttons:
+        layout.addWidget(button)
+    return line
+
+
 class ModelForm(QWidget):
     """Edits the network and the recipe. ``changed`` fires on every edit; read :meth:`values`."""
 
@@ -122,12 +133,7 @@ class ModelForm(QWidget):
         self.csv_path.setPlaceholderText(self.tr("built-in noisy sine (1,000 points)"))
         self.choose_csv = QPushButton(self.tr("Open CSV…"))
         self.use_built_in = QPushButton(self.tr("Built-in"))
-        csv_line = QWidget()
-        csv_layout = QHBoxLayout(csv_line)
-        csv_layout.setContentsMargins(0, 0, 0, 0)
-        csv_layout.addWidget(self.csv_path, 1)
-        csv_layout.addWidget(self.choose_csv)
-        csv_layout.addWidget(self.use_built_in)
+        csv_line = _path_line(self.csv_path, self.choose_csv, self.use_built_in)
 
         self.data_root = QLineEdit()
         self.data_root.setReadOnly(True)
@@ -135,12 +141,7 @@ class ModelForm(QWidget):
         self.choose_data = QPushButton(self.tr("Choose…"))
         self.use_embedded = QPushButton(self.tr("Embedded"))
         self.download = QCheckBox(self.tr("download if missing"))
-        data_line = QWidget()
-        data_layout = QHBoxLayout(data_line)
-        data_layout.setContentsMargins(0, 0, 0, 0)
-        data_layout.addWidget(self.data_root, 1)
-        data_layout.addWidget(self.choose_data)
-        data_layout.addWidget(self.use_embedded)
+        data_line = _path_line(self.data_root, self.choose_data, self.use_embedded)
 
         network = self._group(self.tr("Network"), [
             ("architecture", self.tr("Architecture"), self.architecture),

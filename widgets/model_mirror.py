@@ -11,7 +11,7 @@ import traceback
 from typing import Any, Mapping
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workbench.errors import tr_noop
 
@@ -70,3 +70,22 @@ class ModelMirror(QObject):
         except WorkbenchError as error:
             self.model = None
             self.unavailable.emit((error.template, error.params))
+
+
+def start_mirror_thread(owner: QObject, worker: ModelMirror, name: str, weights_offered, checkpoint_offered,
+                        on_ready, on_unavailable) -> QThread:
+    """Move ``worker`` to a new thread owned by ``owner`` and wire the signals every mirror panel has.
+
+    The owner connects its own request/answer signals; it must call ``quit()`` and ``wait()`` on the
+    returned thread when it closes.
+    """
+    thread = QThread(owner)
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    weights_offered.connect(worker.set_weights)
+    checkpoint_offered.connect(worker.open_checkpoint)
+    worker.model_ready.connect(on_ready)
+    worker.unavailable.connect(on_unavailable)
+    thread.finished.connect(worker.deleteLater)
+    thread.start()
+    return thread

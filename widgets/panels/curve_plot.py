@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import CurveBuffer
+from widgets.panels.plot_style import style_plot
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,7 @@ class CurvePlot(QWidget):
                  legend_offset: tuple[int, int] = (-10, 10), y_limits: tuple[float, float] | None = None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(background="w")
-        self.plot = self.plot_widget.getPlotItem()
-        self.plot.setTitle(title, color="#222", size="11pt")
-        self.plot.setLabel("bottom", x_label)
-        self.plot.setLabel("left", y_label)
-        self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot = style_plot(self.plot_widget.getPlotItem(), title, x_label, y_label)
         # Long runs: draw only what is visible, decimated with peaks kept (spikes stay visible).
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
@@ -37,8 +33,7 @@ class CurvePlot(QWidget):
         # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new
         # point on a curve repaints only the curve; without this a live plot held the GIL long enough
         # to slow training in the worker thread several-fold.
-        for item in [self.plot.getAxis(name) for name in ("left", "bottom", "top", "right")] + \
-                [self.legend, self.plot.titleLabel]:
+        for item in (self.legend, self.plot.titleLabel):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # The y axis runs from 0 to the largest value seen (or is fixed to y_limits) and only grows: an
         # axis that rescales with every point must be re-rendered with every point.

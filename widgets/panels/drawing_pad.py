@@ -7,12 +7,13 @@ from typing import Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core
+from widgets.model_mirror import start_mirror_thread
 from widgets.pad_worker import PadReading, PadWorker
 from widgets.panels.digit_grid import DigitGrid
 from widgets.panels.drawing_canvas import SIDE, DrawingCanvas
@@ -132,20 +133,13 @@ class DrawingPad(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
 
-        self.thread = QThread(self)
-        self.thread.setObjectName("drawing-pad")
         self.worker = PadWorker(lessons)
-        self.worker.moveToThread(self.thread)
         self.read_requested.connect(self.worker.read_canvas)
-        self.weights_offered.connect(self.worker.set_weights)
-        self.checkpoint_offered.connect(self.worker.open_checkpoint)
         self.mistakes_requested.connect(self.worker.find_mistakes)
         self.worker.read_done.connect(self._on_read_done)
-        self.worker.model_ready.connect(self._on_model_ready)
-        self.worker.unavailable.connect(self._on_unavailable)
         self.worker.mistakes_found.connect(self._on_mistakes_found)
-        self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.start()
+        self.thread = start_mirror_thread(self, self.worker, "drawing-pad", self.weights_offered,
+                                          self.checkpoint_offered, self._on_model_ready, self._on_unavailable)
 
     # --- models in ---------------------------------------------------------------------------------
     def offer_weights(self, payload: dict) -> None:

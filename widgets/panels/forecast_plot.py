@@ -8,6 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
+from widgets.panels.plot_style import style_plot
+
 PREDICTION_COLOURS = ["#e4572e", "#2ca02c", "#9467bd", "#1f77b4"]
 
 
@@ -15,14 +17,9 @@ class ForecastPlot(QWidget):
     def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(background="w")
-        self.plot = self.plot_widget.getPlotItem()
-        self.plot.setTitle(title, color="#222", size="11pt")
-        self.plot.setLabel("bottom", x_label)
-        self.plot.setLabel("left", y_label)
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot = style_plot(self.plot_widget.getPlotItem(), title, x_label, y_label)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222", brush=(255, 255, 255, 210))
-        for item in (self.plot.getAxis("left"), self.plot.getAxis("bottom"), self.legend):
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.background_curve = self.plot.plot([], [], pen=pg.mkPen("#bbbbbb", width=1.5))   # e.g. the input sin
         self.truth_curve = self.plot.plot([], [], pen=pg.mkPen("#222222", width=1.5))
         self.prediction_curves: dict[str, pg.PlotDataItem] = {}

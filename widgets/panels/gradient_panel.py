@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import CurveBuffer
+from widgets.panels.plot_style import style_plot
 
 HISTORY_ROWS = 300          # snapshots kept in the heatmap (oldest dropped)
 CELL_COLOURS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
@@ -15,14 +16,7 @@ ROW_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",
 
 
 def _white_plot(widget: pg.GraphicsLayoutWidget, row: int, col: int, title: str, x_label: str, y_label: str):
-    plot = widget.addPlot(row=row, col=col)
-    plot.setTitle(title, color="#222", size="11pt")
-    plot.setLabel("bottom", x_label)
-    plot.setLabel("left", y_label)
-    plot.showGrid(x=True, y=True, alpha=0.25)
-    for name in ("left", "bottom"):
-        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    return plot
+    return style_plot(widget.addPlot(row=row, col=col), title, x_label, y_label)
 
 
 class GradientPanel(QWidget):
@@ -47,7 +41,6 @@ class GradientPanel(QWidget):
         self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient reaching each time step (latest)"),
                                     self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
         self.now_plot.setLogMode(y=True)
-        self.now_plot.getAxis("left").enableAutoSIPrefix(False)
         self.now_legend = self.now_plot.addLegend(offset=(10, 10), labelTextColor="#222", brush=(255, 255, 255, 200))
         self.history_plot = _white_plot(self.view, 0, 1, self.tr("…and how it changed during training"),
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))

@@ -11,11 +11,12 @@ from typing import Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from widgets.decoder_worker import DecoderWorker
 from widgets.i18n import translate_core
+from widgets.model_mirror import start_mirror_thread
 
 DIGIT_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                  "#bcbd22", "#17becf"]
@@ -143,20 +144,13 @@ class LatentExplorer(QWidget):
         layout.addLayout(left, 3)
         layout.addWidget(explorer, 2)
 
-        self.thread = QThread(self)
-        self.thread.setObjectName("decoder-explorer")
         self.worker = DecoderWorker(lessons)
-        self.worker.moveToThread(self.thread)
         self.decode_requested.connect(self.worker.decode)
         self.reconstruct_requested.connect(self.worker.reconstruct)
-        self.weights_offered.connect(self.worker.set_weights)
-        self.checkpoint_offered.connect(self.worker.open_checkpoint)
         self.worker.decoded.connect(self._on_decoded)
         self.worker.reconstructed.connect(self._on_reconstructed)
-        self.worker.model_ready.connect(self._on_model_ready)
-        self.worker.unavailable.connect(self._on_unavailable)
-        self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.start()
+        self.thread = start_mirror_thread(self, self.worker, "decoder-explorer", self.weights_offered,
+                                          self.checkpoint_offered, self._on_model_ready, self._on_unavailable)
 
     # --- data in ---------------------------------------------------------------------------------
     def update_latent(self, latent: dict) -> None:
