@@ -31,7 +31,7 @@ class MnistRows:
     name = "mnist-rows"
     title = tr_noop("MNIST, row by row")
     reads_digits = True       # its checkpoints work in the drawing pad
-    panels = ("loss", "accuracy", "predictions")
+    panels = ("loss", "accuracy", "predictions", "gates")
     metric_names = ("test_loss", "test_accuracy")
     form_fields = ("cell", "hidden_size", "num_layers", "bidirectional", "dropout", "nonlinearity", "optimizer", "lr",
                    "schedule", "batch_size", "epochs", "weight_decay", "clip_norm", "label_smoothing", "shift_px",

@@ -26,6 +26,7 @@ def stroke(canvas, points, button=Qt.MouseButton.LeftButton):
 def trained_pad(qtbot, window):
     make_tiny(window)
     pad = window.drawing_pad
+    window.tabs.setCurrentWidget(pad)     # a hidden pad only keeps the weights; a visible one loads them
     train(qtbot, window)
     qtbot.waitUntil(lambda: pad.has_model, timeout=LONG)   # the pad's worker has built its copy
     return pad
@@ -97,3 +98,12 @@ def test_misread_test_digits_load_into_the_pad(qtbot, trained_pad):
     with qtbot.waitSignal(pad.probabilities_changed, timeout=LONG):
         mouse(pad.mistakes, QEvent.Type.MouseButtonPress, x, y)
     assert pad.canvas.pixels().any()
+
+
+def test_a_hidden_pad_loads_the_weights_when_it_is_shown(qtbot, window):
+    make_tiny(window)
+    pad = window.drawing_pad
+    train(qtbot, window)
+    assert not pad.has_model and pad.pending_weights is not None     # kept, not loaded, while hidden
+    window.tabs.setCurrentWidget(pad)
+    qtbot.waitUntil(lambda: pad.has_model, timeout=LONG)

@@ -25,7 +25,7 @@ class DecoderWorker(ModelMirror):
 
     def weights_changed(self) -> None:
         # Redraw the explorer's current code with the newer weights (request -1: not a reply).
-        if self.code is not None:
+        if self.code is not None and self.model is not None:
             self.decoded.emit(-1, self.task.decode(self.model, self.code))
 
     @Slot(int)

@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_form_changed(self) -> None:
         self.drawing_pad.data_root = self.form.data_root.text()
-        self.latent_explorer.worker.data_root = self.form.data_root.text()
+        self.latent_explorer.data_root = self.form.data_root.text()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

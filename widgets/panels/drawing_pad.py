@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core
-from widgets.model_mirror import start_mirror_thread
+from widgets.model_mirror import MirrorHost
 from widgets.pad_worker import PadReading, PadWorker
 from widgets.panels.digit_grid import DigitGrid
 from widgets.panels.drawing_canvas import SIDE, DrawingCanvas
@@ -26,8 +26,6 @@ CLASS_X0 = 30          # where the per-row class columns start, right of the 28-
 class DrawingPad(QWidget):
     probabilities_changed = Signal(object)      # PadReading, after every answer
     read_requested = Signal(int)                # to the worker: read the canvas (request number)
-    weights_offered = Signal(object)            # to the worker
-    checkpoint_offered = Signal(str)            # to the worker
     mistakes_requested = Signal(str)            # to the worker: data root
 
     def __init__(self, lessons: Mapping[str, type], parent: QWidget | None = None) -> None:
@@ -39,6 +37,7 @@ class DrawingPad(QWidget):
         self._in_flight = 0          # request being read by the worker, 0 when idle
         self._sent_at: dict[int, float] = {}
         self.latencies_ms: list[float] = []
+        self.pending_weights: dict | None = None
 
         self.canvas = DrawingCanvas()
         self.canvas.changed.connect(self._on_canvas_changed)
@@ -52,7 +51,8 @@ class DrawingPad(QWidget):
         self.brush.valueChanged.connect(self._on_brush_changed)
         open_button = QPushButton(self.tr("Open a classifier…"))
         open_button.clicked.connect(self._on_open_clicked)
-        self.status = QLabel(self.tr("No classifier yet: train one (Start) or open a checkpoint, then draw a digit."))
+        self.no_model_text = self.tr("No classifier yet: train one (Start) or open a checkpoint, then draw a digit.")
+        self.status = QLabel(self.no_model_text)
         self.status.setWordWrap(True)
         left = QVBoxLayout()
         left.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -133,23 +133,38 @@ class DrawingPad(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
 
-        self.worker = PadWorker(lessons)
-        self.read_requested.connect(self.worker.read_canvas)
-        self.mistakes_requested.connect(self.worker.find_mistakes)
-        self.worker.read_done.connect(self._on_read_done)
-        self.worker.mistakes_found.connect(self._on_mistakes_found)
-        self.thread = start_mirror_thread(self, self.worker, "drawing-pad", self.weights_offered,
-                                          self.checkpoint_offered, self._on_model_ready, self._on_unavailable)
+        self.host = MirrorHost(self, lambda: PadWorker(lessons), "drawing-pad", self._wire,
+                               self._on_model_ready, self._on_unavailable)
+
+    def _wire(self, worker: PadWorker) -> None:
+        self.read_requested.connect(worker.read_canvas)
+        self.mistakes_requested.connect(worker.find_mistakes)
+        worker.read_done.connect(self._on_read_done)
+        worker.mistakes_found.connect(self._on_mistakes_found)
 
     # --- models in ---------------------------------------------------------------------------------
     def offer_weights(self, payload: dict) -> None:
-        """Newest weights from training or an opened checkpoint (numpy copies)."""
-        self.weights_offered.emit(payload)
-        if self.has_model and not self.canvas.is_empty():
-            self._send_request()     # re-read the drawing with the newer weights
+        """Newest weights from training or an opened checkpoint (numpy copies). While the pad is hidden
+        they are only kept: loading them in the pad's thread costs the training thread CPU."""
+        if not self.isVisible():
+            self.pending_weights = payload
+            return
+        self.pending_weights = None
+        self.host.set_weights(payload)
+        self.has_model = True
+        if self.status.text() == self.no_model_text:
+            self.status.setText(self.tr("Ready: draw a digit."))
+        if self.host.running and not self.canvas.is_empty() and not self._in_flight:
+            self._send_request()     # being drawn on: re-read the drawing with the newer weights
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self.pending_weights is not None:
+            self.offer_weights(self.pending_weights)
 
     def open_checkpoint(self, path: str) -> None:
-        self.checkpoint_offered.emit(path)
+        self.pending_weights = None
+        self.host.open_checkpoint(path)
 
     @Slot()
     def _on_open_clicked(self) -> None:
@@ -176,14 +191,14 @@ class DrawingPad(QWidget):
     # --- reading ----------------------------------------------------------------------------------
     @Slot()
     def _on_canvas_changed(self) -> None:
-        self.worker.canvas = self.canvas.pixels()   # a fresh array; the worker only ever reads it
         self._request += 1
         self._sent_at[self._request] = time.perf_counter()
         if self.has_model and not self._in_flight:
             self._send_request()
 
     def _send_request(self) -> None:
-        self.worker.canvas = self.canvas.pixels()
+        worker = self.host.ensure()
+        worker.canvas = self.canvas.pixels()   # a fresh array; the worker only ever reads it
         self._in_flight = self._request
         self.read_requested.emit(self._request)
 
@@ -222,6 +237,7 @@ class DrawingPad(QWidget):
     def request_mistakes(self) -> None:
         if self.has_model:
             self.mistakes_summary.setText(self.tr("Reading the test set…"))
+            self.host.ensure()
             self.mistakes_requested.emit(self.data_root)
 
     @Slot(object)
@@ -242,6 +258,5 @@ class DrawingPad(QWidget):
         self.canvas.brush_width = float(width)
 
     def shutdown(self) -> None:
-        """Stop the pad's thread and wait for it (the window is closing)."""
-        self.thread.quit()
-        self.thread.wait()
+        """Stop the pad's thread, if running, and wait for it (the window is closing)."""
+        self.host.stop()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlid
 
 from widgets.decoder_worker import DecoderWorker
 from widgets.i18n import translate_core
-from widgets.model_mirror import start_mirror_thread
+from widgets.model_mirror import MirrorHost
 
 DIGIT_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                  "#bcbd22", "#17becf"]
@@ -58,8 +58,6 @@ class RotatingViewBox(pg.ViewBox):
 class LatentExplorer(QWidget):
     decode_requested = Signal(int)
     reconstruct_requested = Signal(int)
-    weights_offered = Signal(object)
-    checkpoint_offered = Signal(str)
 
     def __init__(self, lessons: Mapping[str, type], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +71,8 @@ class LatentExplorer(QWidget):
         # fresh brush per point (1,000 of them) made every refresh re-render 1,000 symbols.
         self.digit_brushes = [pg.mkBrush(colour) for colour in DIGIT_COLOURS]
         self.pending_latent: dict | None = None
+        self.pending_weights: dict | None = None
+        self.data_root = ""
         self._request = 0
         self._in_flight = 0
         self.decoded_image: np.ndarray | None = None
@@ -144,13 +144,14 @@ class LatentExplorer(QWidget):
         layout.addLayout(left, 3)
         layout.addWidget(explorer, 2)
 
-        self.worker = DecoderWorker(lessons)
-        self.decode_requested.connect(self.worker.decode)
-        self.reconstruct_requested.connect(self.worker.reconstruct)
-        self.worker.decoded.connect(self._on_decoded)
-        self.worker.reconstructed.connect(self._on_reconstructed)
-        self.thread = start_mirror_thread(self, self.worker, "decoder-explorer", self.weights_offered,
-                                          self.checkpoint_offered, self._on_model_ready, self._on_unavailable)
+        self.host = MirrorHost(self, lambda: DecoderWorker(lessons), "decoder-explorer", self._wire,
+                               self._on_model_ready, self._on_unavailable)
+
+    def _wire(self, worker: DecoderWorker) -> None:
+        self.decode_requested.connect(worker.decode)
+        self.reconstruct_requested.connect(worker.reconstruct)
+        worker.decoded.connect(self._on_decoded)
+        worker.reconstructed.connect(self._on_reconstructed)
 
     # --- data in ---------------------------------------------------------------------------------
     def update_latent(self, latent: dict) -> None:
@@ -207,14 +208,25 @@ class LatentExplorer(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
+        if self.pending_weights is not None:
+            self.offer_weights(self.pending_weights)
         if self.pending_latent is not None:
             self.update_latent(self.pending_latent)
 
     def offer_weights(self, payload: dict) -> None:
-        self.weights_offered.emit(payload)
+        """Newest weights; kept, not loaded, while the panel is hidden (see DrawingPad.offer_weights)."""
+        if not self.isVisible():
+            self.pending_weights = payload
+            return
+        self.pending_weights = None
+        self.host.set_weights(payload)
+        if not self.has_model:
+            self.has_model = True
+            self._on_slider_moved()
 
     def open_checkpoint(self, path: str) -> None:
-        self.checkpoint_offered.emit(path)
+        self.pending_weights = None
+        self.host.open_checkpoint(path)
 
     # --- interaction -------------------------------------------------------------------------------
     @Slot(float, float)
@@ -238,13 +250,14 @@ class LatentExplorer(QWidget):
     def _on_slider_moved(self) -> None:
         if not len(self.codes):
             return
-        self.worker.code = self.code_from_sliders()
         self._request += 1
         if self.has_model and not self._in_flight:
             self._send_decode()
 
     def _send_decode(self) -> None:
-        self.worker.code = self.code_from_sliders()
+        worker = self.host.ensure()
+        worker.code = self.code_from_sliders()     # the worker only reads it
+        worker.data_root = self.data_root
         self._in_flight = self._request
         self.decode_requested.emit(self._request)
 
@@ -274,6 +287,7 @@ class LatentExplorer(QWidget):
             slider.blockSignals(False)
         self._on_slider_moved()
         if self.has_model:
+            self.host.ensure().data_root = self.data_root
             self.reconstruct_requested.emit(index)
 
     @Slot(object)
@@ -302,5 +316,4 @@ class LatentExplorer(QWidget):
         self.scatter.clear()
 
     def shutdown(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.host.stop()
