@@ -89,6 +89,10 @@
         <translation>试试测试集</translation>
     </message>
     <message>
+        <source>Ready: draw a digit.</source>
+        <translation>就绪：写一个数字吧。</translation>
+    </message>
+    <message>
         <source>Open a classifier checkpoint</source>
         <translation>打开分类器检查点</translation>
     </message>
