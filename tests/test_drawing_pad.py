@@ -107,3 +107,15 @@ def test_a_hidden_pad_loads_the_weights_when_it_is_shown(qtbot, window):
     assert not pad.has_model and pad.pending_weights is not None     # kept, not loaded, while hidden
     window.tabs.setCurrentWidget(pad)
     qtbot.waitUntil(lambda: pad.has_model, timeout=LONG)
+
+
+def test_the_drawing_can_be_looked_at_inside_the_cell(qtbot, window, trained_pad):
+    pad = trained_pad
+    with qtbot.waitSignal(pad.probabilities_changed, timeout=LONG):
+        stroke(pad.canvas, [(100, 60), (180, 60), (120, 240)])
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    pad.inspect_button.click()
+    qtbot.waitUntil(lambda: "Your drawing" in window.gate_panel.sample_label.text(), timeout=LONG)
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    assert window.tabs.currentWidget() is window.gate_panel
+    assert window.gate_panel.gates["0.0.h"].shape == (16, 28)

@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.gate_panel, self.tr("Inside the cell"))
         self.tabs.addTab(self.gradient_panel, self.tr("Gradients through time"))
         self.drawing_pad = DrawingPad(self.lessons)
+        self.drawing_pad.inspect_requested.connect(self._on_drawing_inspected)
         self.tabs.addTab(self.drawing_pad, self.tr("Draw a digit"))
         self.latent_explorer = LatentExplorer(self.lessons)
         self.tabs.addTab(self.latent_explorer, self.tr("Latent space"))
@@ -540,6 +541,14 @@ class MainWindow(QMainWindow):
         self.probe.samples = samples
         if not self.controller.busy and self.current_checkpoint:
             self.inspect_current_model()
+
+    @Slot(object)
+    def _on_drawing_inspected(self, digit) -> None:
+        """Show the gates and gradients for the learner's own drawing."""
+        self.probe.image = digit
+        self.tabs.setCurrentWidget(self.gate_panel)
+        if not self.controller.busy and self.current_checkpoint:
+            self.inspect_current_model()    # while training, the next snapshot picks it up
 
     @Slot(int)
     def _on_probe_requested(self, step: int) -> None:

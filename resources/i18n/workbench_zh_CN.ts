@@ -49,6 +49,10 @@
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Look inside the cell with this drawing</source>
+        <translation>用这个数字查看单元内部</translation>
+    </message>
+    <message>
         <source>Open a classifier…</source>
         <translation>打开分类器…</translation>
     </message>

@@ -26,6 +26,7 @@ CLASS_X0 = 30          # where the per-row class columns start, right of the 28-
 class DrawingPad(QWidget):
     probabilities_changed = Signal(object)      # PadReading, after every answer
     read_requested = Signal(int)                # to the worker: read the canvas (request number)
+    inspect_requested = Signal(object)          # the 28x28 digit the model sees, for the gates panel
     mistakes_requested = Signal(str)            # to the worker: data root
 
     def __init__(self, lessons: Mapping[str, type], parent: QWidget | None = None) -> None:
@@ -49,6 +50,8 @@ class DrawingPad(QWidget):
         self.brush.setRange(6, 40)
         self.brush.setValue(int(self.canvas.brush_width))
         self.brush.valueChanged.connect(self._on_brush_changed)
+        self.inspect_button = QPushButton(self.tr("Look inside the cell with this drawing"))
+        self.inspect_button.clicked.connect(self._on_inspect_clicked)
         open_button = QPushButton(self.tr("Open a classifier…"))
         open_button.clicked.connect(self._on_open_clicked)
         self.no_model_text = self.tr("No classifier yet: train one (Start) or open a checkpoint, then draw a digit.")
@@ -64,6 +67,7 @@ class DrawingPad(QWidget):
         brush_row.addWidget(QLabel(self.tr("Brush")))
         brush_row.addWidget(self.brush)
         left.addLayout(brush_row)
+        left.addWidget(self.inspect_button)
         left.addWidget(open_button)
         left.addWidget(self.status)
         left.addStretch(1)
@@ -252,6 +256,11 @@ class DrawingPad(QWidget):
     def _on_mistake_clicked(self, index: int) -> None:
         self.canvas.load_image(upscale_for_canvas(self.mistake_set["images"][index], SIDE))
         self.canvas.setFocus()
+
+    @Slot()
+    def _on_inspect_clicked(self) -> None:
+        if self.reading is not None and self.reading.digit.any():
+            self.inspect_requested.emit(self.reading.digit.copy())
 
     @Slot(int)
     def _on_brush_changed(self, width: int) -> None:
