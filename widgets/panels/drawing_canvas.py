@@ -59,8 +59,15 @@ class DrawingCanvas(QWidget):
     def _paint_segment(self, stroke: Stroke, start: QPointF, end: QPointF) -> None:
         painter = QPainter(self.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self._pen(stroke))
-        painter.drawLine(start, end)
+        if start == end:
+            # A zero-length line may draw nothing; a click must still leave a round dot.
+            colour = QColor(0, 0, 0) if stroke.erase else QColor(255, 255, 255)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(start, stroke.width / 2, stroke.width / 2)
+        else:
+            painter.setPen(self._pen(stroke))
+            painter.drawLine(start, end)
         painter.end()
 
     def _render(self) -> None:
@@ -71,7 +78,9 @@ class DrawingCanvas(QWidget):
             painter.drawImage(0, 0, self.background)
             painter.end()
         for stroke in self.strokes:
-            for start, end in zip(stroke.points, stroke.points[1:] or stroke.points):
+            # Exactly what the mouse drew: the dot at the press, then each segment.
+            self._paint_segment(stroke, stroke.points[0], stroke.points[0])
+            for start, end in zip(stroke.points, stroke.points[1:]):
                 self._paint_segment(stroke, start, end)
         self.update()
 
