@@ -127,13 +127,15 @@ class Autoencoder:
 
     # --- what the panels draw ------------------------------------------------------------------
     def sample_indices(self) -> np.ndarray:
-        chosen = self.probe.samples if getattr(self.probe, "samples", None) is not None else None
+        chosen = self.probe.samples
         if chosen is None:
             chosen = np.random.default_rng(0).permutation(len(self._test_labels))[:DEFAULT_SAMPLES]
         return np.asarray(chosen) % len(self._test_labels)
 
     def snapshot(self, model: "nn.Module") -> dict[str, Any]:
         import torch
+
+        from workbench.models import mirror_payload
         indices = self.sample_indices()
         clean = to_pixels(torch.from_numpy(self._test_images[indices]).to(self._device))
         noisy = self.corrupt(clean, torch.Generator().manual_seed(1))
@@ -147,9 +149,7 @@ class Autoencoder:
                                 "inputs": noisy.cpu().numpy(), "noisy": self._config.noise_std > 0,
                                 "indices": indices},
             "latent": {"codes": torch.cat(codes).cpu().numpy(), "labels": self._test_labels},
-            "model": {"task": self.name, "spec": model.spec.to_dict(),
-                      "state": {name: tensor.detach().cpu().numpy().copy()
-                                for name, tensor in model.state_dict().items()}},
+            "model": mirror_payload(self.name, model),
         }
 
     def decode(self, model: "nn.Module", code: np.ndarray) -> np.ndarray:

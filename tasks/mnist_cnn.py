@@ -52,15 +52,10 @@ class MnistCnn(MnistRows):
         return TwoConvCNN(spec)
 
     def snapshot(self, model: "nn.Module") -> dict[str, Any]:
-        probabilities = model(self._grid_inputs).softmax(dim=1).cpu().numpy()
-        return {
-            "grid_images": self._grid_images, "grid_labels": self._grid_labels,
-            "grid_predictions": probabilities.argmax(axis=1), "grid_confidence": probabilities.max(axis=1),
-            "filters": model.conv1[0].weight.detach().cpu().numpy()[:, 0],          # (16, 5, 5)
-            "model": {"task": self.name, "spec": model.spec.to_dict(),
-                      "state": {name: tensor.detach().cpu().numpy().copy()
-                                for name, tensor in model.state_dict().items()}},
-        }
+        from workbench.models import mirror_payload
+        return {**self.grid_arrays(model),
+                "filters": model.conv1[0].weight.detach().cpu().numpy()[:, 0],          # (16, 5, 5)
+                "model": mirror_payload(self.name, model)}
 
     def read_digit(self, model: "nn.Module", digit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Probabilities for the digit, and with only rows 0..t shown (the rest blank), for each t."""

@@ -116,19 +116,20 @@ class MnistRows:
 
     # --- what the panels draw ------------------------------------------------------------------
     def snapshot(self, model: "nn.Module") -> dict[str, Any]:
-        probabilities = model(self._grid_inputs).softmax(dim=1).cpu().numpy()
+        from workbench.models import mirror_payload
         return {
-            "grid_images": self._grid_images,
-            "grid_labels": self._grid_labels,
-            "grid_predictions": probabilities.argmax(axis=1),
-            "grid_confidence": probabilities.max(axis=1),
+            **self.grid_arrays(model),
             **(self.inspect(model) if self.probe.enabled else {}),
             # CPU copies of the weights: the drawing pad rebuilds its own model from them, so it never
             # touches the module being trained in another thread.
-            "model": {"task": self.name, "spec": model.spec.to_dict(),
-                      "state": {name: tensor.detach().cpu().numpy().copy()
-                                for name, tensor in model.state_dict().items()}},
+            "model": mirror_payload(self.name, model),
         }
+
+    def grid_arrays(self, model: "nn.Module") -> dict[str, np.ndarray]:
+        """The prediction grid: the fixed test digits, their labels, the current guesses and confidence."""
+        probabilities = model(self._grid_inputs).softmax(dim=1).cpu().numpy()
+        return {"grid_images": self._grid_images, "grid_labels": self._grid_labels,
+                "grid_predictions": probabilities.argmax(axis=1), "grid_confidence": probabilities.max(axis=1)}
 
     def predict(self, model: "nn.Module", images: np.ndarray) -> np.ndarray:
         """Predicted labels for a batch of uint8 (N, 28, 28) digits."""

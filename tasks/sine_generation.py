@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     import torch
     from torch import nn
 
-SPAN = 10.0                 # each sequence covers t in [start, start + 10], as in the seed
+SPAN = 10.0                 # the seed spaces 60 points over t in [start, start + 10]
+DT = SPAN / 59              # kept whatever the sequence length
 BATCHES_PER_EPOCH = 100
 PRIMER = 10                 # true values shown before free-running generation
 TEST_STARTS = (0.3, 1.7, 2.9, 4.4)   # fixed phases for evaluation, so runs are comparable
@@ -69,7 +70,6 @@ class SineGeneration:
     def __init__(self) -> None:
         self._config = TrainConfig()
         self._device = None
-        self._dt = SPAN / 59
         self.probe = ProbeSelection()
 
     def default_spec(self) -> ModelSpec:
@@ -95,15 +95,13 @@ class SineGeneration:
     def data(self, config: TrainConfig, device: "torch.device") -> LessonData:
         import torch
         self._config, self._device = config, device
-        # The seed spaces its 60 points over a span of 10; keep that spacing whatever the length.
-        self._dt = SPAN / 59
-        train = RandomPhases(config.batch_size, config.sequence_length, self._dt,
+        train = RandomPhases(config.batch_size, config.sequence_length, DT,
                              np.random.default_rng(config.seed), device)
-        values = torch.tensor(wave(np.array(TEST_STARTS), config.sequence_length + 1, self._dt),
+        values = torch.tensor(wave(np.array(TEST_STARTS), config.sequence_length + 1, DT),
                               dtype=torch.float32, device=device)
         test = [(values[:, :-1, None], values[:, 1:, None])]
         return LessonData(train, test, config.batch_size * BATCHES_PER_EPOCH, len(TEST_STARTS),
-                          f"sine sequences of {config.sequence_length} steps (dt = {self._dt:.3f}), random phases")
+                          f"sine sequences of {config.sequence_length} steps (dt = {DT:.3f}), random phases")
 
     def step(self, model: "nn.Module", batch: Any, training: bool) -> StepResult:
         import torch.nn.functional as F
@@ -116,7 +114,7 @@ class SineGeneration:
         Returns (truth, generated), both covering the horizon."""
         import torch
         horizon = self._config.horizon
-        truth = wave(np.array([start]), PRIMER + horizon, self._dt)[0]
+        truth = wave(np.array([start]), PRIMER + horizon, DT)[0]
         with torch.no_grad():
             primer = torch.tensor(truth[:PRIMER], dtype=torch.float32, device=self._device).view(1, -1, 1)
             predictions, state = model(primer)
@@ -136,7 +134,7 @@ class SineGeneration:
         start = TEST_STARTS[self.probe.index % len(TEST_STARTS)]
         truth, generated = self.generate(model, start)
         steps = np.arange(PRIMER + len(truth))
-        full_truth = wave(np.array([start]), PRIMER + len(truth), self._dt)[0]
+        full_truth = wave(np.array([start]), PRIMER + len(truth), DT)[0]
         arrays: dict[str, Any] = {"forecast": {
             "truth": (steps, full_truth), "boundary": PRIMER - 0.5,
             "predictions": {"generated": (steps[PRIMER:], generated)},

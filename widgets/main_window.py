@@ -9,7 +9,7 @@ import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 
 from PySide6.QtCore import QEvent, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -114,7 +114,6 @@ class MainWindow(QMainWindow):
         self.total_steps = 0
         self.run_epochs = 0
         self.best_accuracy: float | None = None
-        self.last_summary: dict[str, Any] = {}
         self.controller = JobController(self)
         self.probe = ProbeSelection()         # which digit the inside-the-cell panels look at
         self.compare_index = 0
@@ -320,7 +319,7 @@ class MainWindow(QMainWindow):
         loader.failed.connect(self._on_torch_failed)
         loader.finished.connect(thread.quit)
         loader.finished.connect(loader.deleteLater)
-        self._loader, self._loader_thread = loader, thread
+        self._loader, self._loader_thread = loader, thread   # Python owns the loader: keep it referenced
         thread.start()
 
     @Slot(object)
@@ -690,7 +689,6 @@ class MainWindow(QMainWindow):
         if self.job_kind == "inspect":
             self._show_snapshot(summary)
             return
-        self.last_summary = summary
         self.current_checkpoint = summary.get("checkpoint")
         if self.job_kind == "open":
             self._show_opened(summary)

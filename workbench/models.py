@@ -66,6 +66,12 @@ def prefix_logits(model: SequenceClassifier, inputs: torch.Tensor) -> torch.Tens
     return model.head(features)
 
 
+def mirror_payload(task_name: str, model: nn.Module) -> dict:
+    """What a panel needs to rebuild ``model`` in its own thread: lesson, spec and numpy weight copies."""
+    return {"task": task_name, "spec": model.spec.to_dict(),
+            "state": {name: tensor.detach().cpu().numpy().copy() for name, tensor in model.state_dict().items()}}
+
+
 def count_parameters(model: nn.Module) -> int:
     return sum(parameter.numel() for parameter in model.parameters() if parameter.requires_grad)
 

@@ -90,9 +90,6 @@ class CurvePlot(QWidget):
         """Fix the x axis to 0..last for a run of known length (the axis then need not be redrawn per point)."""
         self.plot.setXRange(0, max(1.0, last), padding=0.02)
 
-    def set_series_name(self, key: str, name: str) -> None:
-        self.legend.getLabel(self._curves[key]).setText(name)
-
     def clear(self) -> None:
         for key, buffer in self._buffers.items():
             buffer.clear()

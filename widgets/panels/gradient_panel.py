@@ -41,7 +41,7 @@ class GradientPanel(QWidget):
         self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient reaching each time step (latest)"),
                                     self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
         self.now_plot.setLogMode(y=True)
-        self.now_legend = self.now_plot.addLegend(offset=(10, 10), labelTextColor="#222", brush=(255, 255, 255, 200))
+        self.now_plot.addLegend(offset=(10, 10), labelTextColor="#222", brush=(255, 255, 255, 200))
         self.history_plot = _white_plot(self.view, 0, 1, self.tr("…and how it changed during training"),
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))
         self.history_image = pg.ImageItem(axisOrder="row-major")
