@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import numpy as np
 
-from workbench.errors import tr_noop
-from workbench.series import load_series
+from workbench.errors import DataError, tr_noop
+from workbench.series import Series, load_series
 from workbench.spec import ModelSpec, Preset, TrainConfig
 from workbench.task import LessonData, ProbeSelection, StepResult
 
@@ -48,6 +48,20 @@ class Windows:
             yield index, inputs, targets
 
 
+def check_windows(series: Series, split: int, steps: int) -> None:
+    """Refuse a series too short for at least one training and one test window of ``steps`` steps."""
+    def windows(count: int) -> tuple[int, int]:
+        cut = int(count * TRAIN_FRACTION)
+        return (cut - 1) // steps, (count - cut) // steps
+    if min(windows(len(series.values))) >= 1:
+        return
+    needed = next(count for count in range(2, 10**7) if min(windows(count)) >= 1)
+    raise DataError(tr_noop("{source} has {count} values: {train} to train on and {test} to test on, but windows of "
+                            "{steps} steps need at least {needed} values; use a longer series or fewer steps per "
+                            "window"), source=series.source, count=len(series.values), train=split,
+                    test=len(series.values) - split, steps=steps, needed=needed)
+
+
 class SineForecast:
     name = "sine-forecast"
     title = tr_noop("GRU vs MLP: forecasting a noisy sine")
@@ -55,7 +69,7 @@ class SineForecast:
     metric_names = ("test_loss", "test_gru_mse", "test_mlp_mse", "rollout_gru_mse", "rollout_mlp_mse")
     form_fields = ("cell", "hidden_size", "num_layers", "dropout", "nonlinearity", "optimizer", "lr", "schedule",
                    "epochs", "weight_decay", "clip_norm", "evals_per_epoch", "seed", "device", "sequence_length",
-                   "carry_hidden", "csv_path")
+                   "carry_hidden", "csv_path", "csv_column")
     loss_label = tr_noop("mean squared error (standardised)")
     loss_curves = (("train_gru", tr_noop("recurrent: train")), ("train_mlp", tr_noop("MLP: train")))
     eval_curves = (("test_gru_mse", tr_noop("recurrent: test (one step ahead)")),
@@ -98,8 +112,10 @@ class SineForecast:
     def data(self, config: TrainConfig, device: "torch.device") -> LessonData:
         import torch
         self._config = config
-        series, description = load_series(config.csv_path)
+        loaded = load_series(config.csv_path, config.csv_column)
+        series = loaded.values
         split = int(len(series) * TRAIN_FRACTION)
+        check_windows(loaded, split, config.sequence_length)
         mean, std = float(series[:split].mean()), float(series[:split].std()) or 1.0
         self._scale = (mean, std)
         self._series = series
@@ -110,7 +126,9 @@ class SineForecast:
         train = Windows(self._train, config.sequence_length)
         test = Windows(self._test, config.sequence_length)
         return LessonData(train, test, len(train), len(test),
-                          f"{description}, {split} train / {len(series) - split} test")
+                          f"{loaded.describe()}, {split} train / {len(series) - split} test",
+                          facts={"series_column": loaded.column, "series_length": len(series),
+                                 "filled_missing": loaded.filled_missing})
 
     def step(self, model: "nn.Module", batch: Any, training: bool) -> StepResult:
         import torch.nn.functional as F

@@ -17,30 +17,39 @@ from workbench.spec import ModelSpec, TrainConfig  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def dangling_qthreads(request, monkeypatch):
-    """Record where every QThread is started; fail the test if one is still running at its end."""
+def dangling_threads(request, monkeypatch):
+    """Record where every QThread and Python thread is started; fail the test if one is still running at
+    its end (napari's ``dangling_qthreads``, extended: our workers are plain Python threads)."""
     if "qtbot" not in request.fixturenames:
         yield
         return
+    import threading
+
     from PySide6.QtCore import QThread
-    started: list[tuple[QThread, str]] = []
-    original_start = QThread.start
+    started: list[tuple[object, str]] = []
+    original_qthread_start, original_thread_start = QThread.start, threading.Thread.start
 
-    def recording_start(self, *args, **kwargs):
+    def recording_qthread_start(self, *args, **kwargs):
         started.append((self, "".join(traceback.format_stack(limit=6)[:-1])))
-        return original_start(self, *args, **kwargs)
+        return original_qthread_start(self, *args, **kwargs)
 
-    monkeypatch.setattr(QThread, "start", recording_start)
+    def recording_thread_start(self):
+        started.append((self, "".join(traceback.format_stack(limit=6)[:-1])))
+        return original_thread_start(self)
+
+    monkeypatch.setattr(QThread, "start", recording_qthread_start)
+    monkeypatch.setattr(threading.Thread, "start", recording_thread_start)
     yield
     running = []
     for thread, where in started:
         try:
-            if thread.isRunning():
-                running.append(where)
+            alive = thread.isRunning() if isinstance(thread, QThread) else thread.is_alive()
         except RuntimeError:  # the C++ object is already gone: certainly not running
             continue
+        if alive:
+            running.append(f"{getattr(thread, 'name', type(thread).__name__)}, started at:\n{where}")
     if running:
-        pytest.fail("QThread(s) still running after the test; started at:\n" + "\n".join(running))
+        pytest.fail("thread(s) still running after the test:\n" + "\n".join(running))
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def malicious_pickle(path):
     (malicious_pickle, "contains Python code or objects"),
     (lambda path: torch.save({"format": 99, "task": "mnist-rows", "spec": {}, "state_dict": {}}, path),
      "format 99"),
-    (lambda path: torch.save({"format": 1, "task": "poetry", "spec": {}, "state_dict": {}}, path),
+    (lambda path: torch.save({"format": 1, "task": "poetry", "spec": {}, "state_dict": {"w": torch.zeros(1)}}, path),
      "lesson 'poetry'"),
     (lambda path: torch.save({"format": 1, "task": "mnist-rows", "spec": {"hidden_size": 0},
                               "state_dict": {"w": torch.zeros(1)}}, path), "network description .* is invalid"),

@@ -6,9 +6,8 @@ from tasks.sine_forecast import SineForecast
 from tasks.sine_generation import SineGeneration
 from tasks.sine_to_cos import SineToCos
 from tests.window_helpers import LONG
-from workbench.errors import DataError
 from workbench.events import EvalEnded
-from workbench.series import load_series, load_series_csv
+from workbench.series import load_series
 from workbench.trainer import Trainer
 
 
@@ -54,29 +53,9 @@ def test_generation_reports_its_error_over_the_horizon():
 
 
 def test_built_in_series():
-    series, description = load_series()
-    assert series.shape == (1000,) and abs(series.mean()) < 0.1 and "1000 points" in description
-
-
-@pytest.mark.parametrize("content, words", [
-    ("", "is empty"),
-    ("value\nhello\nworld\n", "line 2: 'hello' is not a number"),
-    ("1\n2\nnan\n" + "3\n" * 60, "NaN or infinite"),
-    ("1.5\n", "has 1 values; the lesson needs at least 50"),
-    ("1,2\n3,4\n" * 30, "exactly one column"),
-    ("2\n" * 60, "constant series"),
-])
-def test_malformed_csv_files_are_explained(tmp_path, content, words):
-    path = tmp_path / "series.csv"
-    path.write_text(content)
-    with pytest.raises(DataError, match=words):
-        load_series_csv(path)
-
-
-def test_a_good_csv_with_a_header_loads(tmp_path):
-    path = tmp_path / "ok.csv"
-    path.write_text("level\n" + "".join(f"{np.cos(i / 5):.4f}\n" for i in range(120)))
-    assert load_series_csv(path).shape == (120,)
+    series = load_series()
+    assert series.values.shape == (1000,) and abs(series.values.mean()) < 0.1
+    assert series.describe() == "noisy sine (built in): 1000 points"
 
 
 @pytest.mark.parametrize("lesson, epochs, panel_key", [
@@ -101,11 +80,11 @@ def test_each_sine_lesson_runs_in_the_window(qtbot, window, lesson, epochs, pane
 def test_a_bad_csv_in_the_form_keeps_the_current_series(window, tmp_path):
     window._select_lesson("sine-forecast")
     bad = tmp_path / "bad.csv"
-    bad.write_text("value\n1\nnot-a-number\n")
+    bad.write_text("value\n" + "1\n2\n" * 20 + "not-a-number\n")
     reason = window.form.set_csv_path(str(bad))
-    assert "'not-a-number' is not a number" in reason
+    assert "line 42: 'not-a-number'" in reason
     assert window.form.csv_path.text() == ""                        # still the built-in series
-    assert "'not-a-number' is not a number" in window.form.rows["csv_path"].error.text()
+    assert "line 42: 'not-a-number'" in window.form.rows["csv_path"].error.text()
     good = tmp_path / "good.csv"
     good.write_text("".join(f"{np.sin(i / 7):.4f}\n" for i in range(300)))
     assert window.form.set_csv_path(str(good)) == "" and window.form.csv_path.text() == str(good)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from PySide6.QtCore import QEvent, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QScrollArea,
@@ -30,7 +30,7 @@ from widgets.panels.latent_explorer import LatentExplorer
 from widgets.panels.reconstruction_grid import ReconstructionGrid
 from widgets.panels.gate_heatmap import GateHeatmap
 from widgets.panels.gradient_panel import GradientPanel
-from widgets.torch_loader import TorchLoader
+from widgets.torch_loader import load_torch
 from widgets.worker import Failure, JobController
 from workbench.atomic import atomic_copy
 from workbench.errors import tr_noop
@@ -117,7 +117,10 @@ class MainWindow(QMainWindow):
         self.controller = JobController(self)
         self.probe = ProbeSelection()         # which digit the inside-the-cell panels look at
         self.compare_index = 0
-        self._loader_thread: QThread | None = None
+        self.torch_loader = JobController(self, "torch-loader")
+        self.torch_loader.succeeded.connect(self._on_torch_loaded)
+        self.torch_loader.failed.connect(self._on_torch_failed)
+        self._torch_requested = False
         self._load_after_paint = False
 
         self.setWindowTitle(self.tr("RNN Workbench"))
@@ -308,19 +311,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def load_torch(self) -> None:
         """Import torch behind the painted window; ``torch_ready`` follows. Only the first call acts."""
-        if self._loader_thread is not None:
+        if self._torch_requested:
             return
-        thread = QThread(self)
-        thread.setObjectName("torch-loader")
-        loader = TorchLoader()
-        loader.moveToThread(thread)
-        thread.started.connect(loader.run)
-        loader.loaded.connect(self._on_torch_loaded)
-        loader.failed.connect(self._on_torch_failed)
-        loader.finished.connect(thread.quit)
-        loader.finished.connect(loader.deleteLater)
-        self._loader, self._loader_thread = loader, thread   # Python owns the loader: keep it referenced
-        thread.start()
+        self._torch_requested = True
+        self.torch_loader.start(load_torch)
 
     @Slot(object)
     def _on_torch_loaded(self, info: dict) -> None:
@@ -336,11 +330,11 @@ class MainWindow(QMainWindow):
         self.torch_ready.emit()
         self._run_script()
 
-    @Slot(str)
-    def _on_torch_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_torch_failed(self, failure: Failure) -> None:
         self.torch_status.setText(self.tr("PyTorch failed to load"))
         self.message_bar.show_message(self.tr("PyTorch could not be imported, so nothing can train: {message}")
-                                      .format(message=message), "error")
+                                      .format(message=translate_core(failure.template, failure.params)), "error")
         if self.script.quit_when_done:
             self.exit_requested.emit(1)
 
@@ -721,9 +715,13 @@ class MainWindow(QMainWindow):
         key = headline_key(self.task)
         self.headline.setText(self.tr("Opened checkpoint: {metric}").format(
             metric=metric_text(key, summary.get(key, float("nan")))))
-        self.message_bar.show_message(self.tr("{path} evaluated on {data}: {metrics}.").format(
+        message = self.tr("{path} evaluated on {data}: {metrics}.").format(
             path=summary["checkpoint"], data=summary["data"], metrics=", ".join(
-                metric_text(name, summary[name]) for name in self.task.metric_names if name in summary)), "success")
+                metric_text(name, summary[name]) for name in self.task.metric_names if name in summary))
+        if summary.get("integrity") == "unverified":
+            message += " " + self.tr("It was saved by an older version, without checksums, so damage to it "
+                                     "cannot be detected; save it again to add them.")
+        self.message_bar.show_message(message, "success")
         self.progress.setFormat(self.tr("checkpoint evaluated"))
 
     @Slot(object)
@@ -816,8 +814,6 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.drawing_pad.shutdown()
         self.latent_explorer.shutdown()
-        if self._loader_thread is not None:
-            self._loader_thread.quit()
-            self._loader_thread.wait()
+        self.torch_loader.shutdown()
         super().closeEvent(event)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
 from widgets.i18n import translate_error
 from workbench.data import find_idx_files
 from workbench.errors import DataError, SpecError, tr_noop
-from workbench.series import load_series_csv
+from workbench.series import ROW_BY_ROW, read_series_csv
 from workbench.spec import ModelSpec, TrainConfig
 
 ERROR_STYLE = "color: #c62828; font-size: 9pt;"
@@ -77,6 +77,7 @@ class ModelForm(QWidget):
         super().__init__(parent)
         self.rows: dict[str, FieldRow] = {}
         self._loading = False
+        self._csv_problem = ""
         self.parameter_counter = None    # the lesson's own count, for networks that are not a plain stack
 
         self.architecture = QComboBox()
@@ -134,6 +135,17 @@ class ModelForm(QWidget):
         self.choose_csv = QPushButton(self.tr("Open CSV…"))
         self.use_built_in = QPushButton(self.tr("Built-in"))
         csv_line = _path_line(self.csv_path, self.choose_csv, self.use_built_in)
+        self.csv_column = QComboBox()
+        self.csv_note = QLabel()
+        self.csv_note.setStyleSheet("color: #555; font-size: 9pt;")
+        self.csv_note.setWordWrap(True)
+        column_line = QWidget()
+        column_layout = QVBoxLayout(column_line)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(1)
+        column_layout.addWidget(self.csv_column)
+        column_layout.addWidget(self.csv_note)
+        self._fill_csv_columns(())
 
         self.data_root = QLineEdit()
         self.data_root.setReadOnly(True)
@@ -178,6 +190,7 @@ class ModelForm(QWidget):
             ("carry_hidden", self.tr("Carry the hidden state"), self.carry_hidden),
             ("horizon", self.tr("Generate (steps)"), self.horizon),
             ("csv_path", self.tr("Series (CSV)"), csv_line),
+            ("csv_column", self.tr("Column"), column_line),
         ])
         self.data_group = self._group(self.tr("Data"), [("data_root", self.tr("MNIST"), data_line),
                                                         ("download", "", self.download)])
@@ -188,6 +201,7 @@ class ModelForm(QWidget):
             layout.addWidget(group)
         layout.addStretch(1)
 
+        self.csv_column.currentIndexChanged.connect(self._on_csv_column_chosen)
         for combo in (self.cell, self.nonlinearity, self.optimizer, self.schedule, self.device, self.architecture,
                       self.activation):
             combo.currentIndexChanged.connect(self._on_edited)
@@ -250,6 +264,7 @@ class ModelForm(QWidget):
             self.carry_hidden.setChecked(config.carry_hidden)
             self.horizon.setValue(config.horizon)
             self.csv_path.setText(config.csv_path)
+            self._show_csv_columns(config.csv_path, config.csv_column)
             self._input_size, self._output_size, self._head = spec.input_size, spec.output_size, spec.head
         finally:
             self._loading = False
@@ -291,7 +306,10 @@ class ModelForm(QWidget):
                              data_root=self.data_root.text(), download=self.download.isChecked(),
                              sequence_length=self.sequence_length.value(), carry_hidden=self.carry_hidden.isChecked(),
                              horizon=self.horizon.value(), csv_path=self.csv_path.text(),
+                             csv_column=self.csv_column.currentData() or "",
                              race_lrs=self.race_lrs.text())
+        if self._csv_problem and not self.rows["csv_column"].isHidden():
+            problems.append(SpecError("csv_column", "{message}", message=self._csv_problem))
         return spec, config, problems + spec.problems() + config.problems()
 
     def set_devices(self, devices: list[tuple[str, str]]) -> None:
@@ -324,6 +342,7 @@ class ModelForm(QWidget):
         by_field: dict[str, str] = {}
         for problem in problems:
             by_field.setdefault(problem.field, translate_error(problem))
+        by_field.setdefault("csv_column", self._csv_problem)   # the file's, found when it was described
         for key, row in self.rows.items():
             row.set_error(by_field.get(key, ""))
         spec_ok = not any(problem.field in ModelSpec.__dataclass_fields__ for problem in problems)
@@ -368,28 +387,79 @@ class ModelForm(QWidget):
 
     @Slot()
     def _on_choose_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("A one-column CSV of numbers"), str(Path.home()),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A time series (CSV)"), str(Path.home()),
                                               self.tr("CSV files (*.csv *.txt);;All files (*)"))
         if path:
             self.set_csv_path(path)
 
-    def set_csv_path(self, path: str) -> str:
-        """Use the series in ``path``; if the file is malformed keep the current series and return why
-        (also shown beside the field)."""
+    def set_csv_path(self, path: str, column: str = "") -> str:
+        """Use the series in ``path`` (``column`` as the CLI's --column; "" = automatic); if the file cannot
+        be read, keep the current series and return why (also shown beside the field)."""
         try:
-            load_series_csv(path)
+            read_series_csv(path, column)
         except DataError as error:
             message = translate_error(error)
             self._on_edited()
             self.rows["csv_path"].set_error(message)
             return message
         self.csv_path.setText(path)
+        self._show_csv_columns(path, column)
         self._on_edited()
         return ""
+
+    def _show_csv_columns(self, path: str, column: str) -> None:
+        """Offer the file's numeric columns (and row-by-row reading of a wide table) and say what is used."""
+        columns: tuple[str, ...] = ()
+        if path:
+            try:
+                columns = read_series_csv(path).numeric_columns
+            except DataError:
+                columns = ()
+        self._fill_csv_columns(columns, column)
+        self._describe_csv()
+
+    def _fill_csv_columns(self, columns: tuple[str, ...], chosen: str = "") -> None:
+        self.csv_column.blockSignals(True)
+        self.csv_column.clear()
+        self.csv_column.addItem(self.tr("automatic: the last numeric column"), "")
+        for name in columns:
+            self.csv_column.addItem(name, name)
+        if len(columns) >= 3:
+            self.csv_column.addItem(self.tr("all value columns, row by row (a wide table)"), ROW_BY_ROW)
+        if chosen and self.csv_column.findData(chosen) < 0:
+            self.csv_column.addItem(chosen, chosen)      # e.g. a column number given to the CLI
+        self.csv_column.setCurrentIndex(max(0, self.csv_column.findData(chosen)))
+        self.csv_column.setEnabled(bool(columns))
+        self.csv_column.blockSignals(False)
+
+    def _describe_csv(self) -> None:
+        path, column = self.csv_path.text(), self.csv_column.currentData() or ""
+        self._csv_problem = ""
+        if not path:
+            self.csv_note.setText(self.tr("The built-in series has one column."))
+            return
+        try:
+            series = read_series_csv(path, column)
+        except DataError as error:
+            self.csv_note.setText("")
+            self._csv_problem = translate_error(error)
+            self.rows["csv_column"].set_error(self._csv_problem)
+            return
+        text = self.tr("Using column {column!r}: {count:,} values").format(column=series.column,
+                                                                         count=len(series.values))
+        if series.filled_missing:
+            text += self.tr(", {filled:,} missing filled by linear interpolation").format(filled=series.filled_missing)
+        self.csv_note.setText(text)
+
+    @Slot()
+    def _on_csv_column_chosen(self) -> None:
+        self._on_edited()
+        self._describe_csv()
 
     @Slot()
     def _on_use_built_in(self) -> None:
         self.csv_path.setText("")
+        self._show_csv_columns("", "")
         self._on_edited()
 
     @Slot()

@@ -1,18 +1,15 @@
-"""The drawing pad's own worker thread: it keeps a private CPU copy of a digit classifier and reads
-whatever is on the canvas, so the pad answers while a model trains in the training thread.
+"""The drawing pad's mirror: a private CPU copy of a digit classifier that reads whatever is on the
+canvas, in the pad's own thread, so the pad answers while a model trains in the training thread.
 
 The GUI sends at most one request at a time and always the newest canvas (see DrawingPad), so a fast
-mouse never queues up stale work. Weights arrive as numpy copies (from training snapshots) or from a
-checkpoint file; the live training module is never shared.
+mouse never queues up stale work. Plain Python (see widgets/worker.py): it reports through ``emit``.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Mapping
 
 import numpy as np
-from PySide6.QtCore import Signal, Slot
 
 from widgets.model_mirror import ModelMirror
 from workbench.errors import tr_noop
@@ -27,29 +24,22 @@ class PadReading:
     seconds: float               # preprocessing + model time in the worker
 
 
-class PadWorker(ModelMirror):
-    read_done = Signal(object)          # PadReading
-    mistakes_found = Signal(object)     # {"images", "labels", "predictions", "indices", ...}
+class PadMirror(ModelMirror):
+    """Reports ``read_done`` (PadReading), ``mistakes_found`` (dict), ``model_ready``, ``unavailable``."""
 
     capability = "reads_digits"
     refusal = tr_noop("this model is for the lesson {task!r}, which does not classify digits; train or open an "
                       "MNIST classifier")
 
-    def __init__(self, lessons: Mapping[str, type]) -> None:
-        super().__init__(lessons)
-        self.canvas: np.ndarray | None = None    # written by the GUI thread, read here
-
-    @Slot(int)
-    def read_canvas(self, request: int) -> None:
+    def read_canvas(self, request: int, canvas: np.ndarray) -> None:
         from workbench.preprocess import mnist_style
-        if self.model is None or self.canvas is None:
+        if self.model is None:
             return
         began = time.perf_counter()
-        digit = mnist_style(self.canvas)
+        digit = mnist_style(canvas)
         probabilities, per_row = self.task.read_digit(self.model, digit)
-        self.read_done.emit(PadReading(request, digit, probabilities, per_row, time.perf_counter() - began))
+        self.emit("read_done", PadReading(request, digit, probabilities, per_row, time.perf_counter() - began))
 
-    @Slot(str)
     def find_mistakes(self, data_root: str) -> None:
         """The test digits the current model gets wrong (at most 32), for the learner to try."""
         import torch
@@ -61,7 +51,7 @@ class PadWorker(ModelMirror):
         try:
             split = load_mnist(data_root)
         except WorkbenchError as error:
-            self.unavailable.emit((error.template, error.params))
+            self.emit("unavailable", (error.template, error.params))
             return
         predictions = []
         with torch.no_grad():
@@ -70,7 +60,7 @@ class PadWorker(ModelMirror):
                 predictions.append(self.task.predict(self.model, batch))
         predicted = np.concatenate(predictions)
         wrong = np.flatnonzero(predicted != split.test_labels)[:32]
-        self.mistakes_found.emit({"images": split.test_images[wrong], "labels": split.test_labels[wrong],
-                                  "predictions": predicted[wrong], "indices": wrong,
-                                  "total_wrong": int((predicted != split.test_labels).sum()),
-                                  "total": len(split.test_labels)})
+        self.emit("mistakes_found", {"images": split.test_images[wrong], "labels": split.test_labels[wrong],
+                                     "predictions": predicted[wrong], "indices": wrong,
+                                     "total_wrong": int((predicted != split.test_labels).sum()),
+                                     "total": len(split.test_labels)})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from typing import Any, Mapping, Sequence
@@ -25,7 +26,7 @@ TRAIN_OPTIONS = {"optimizer": "optimizer", "lr": "lr", "batch_size": "batch_size
                  "label_smoothing": "label_smoothing", "shift": "shift_px", "evals_per_epoch": "evals_per_epoch",
                  "seed": "seed", "device": "device", "data_root": "data_root", "download": "download",
                  "sequence_length": "sequence_length", "carry_hidden": "carry_hidden", "horizon": "horizon",
-                 "csv": "csv_path"}
+                 "csv": "csv_path", "column": "csv_column"}
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -70,7 +71,11 @@ def build_parser(lesson_names: Sequence[str]) -> argparse.ArgumentParser:
     sequence.add_argument("--carry-hidden", action=argparse.BooleanOptionalAction, default=None,
                           help="carry the hidden state from window to window (detached)")
     sequence.add_argument("--horizon", type=int, metavar="STEPS", help="steps to generate freely (sine-generation)")
-    sequence.add_argument("--csv", metavar="FILE", help="one-column CSV series (sine-forecast)")
+    sequence.add_argument("--csv", metavar="FILE", help="a CSV series (sine-forecast): header or not, any common "
+                          "delimiter, missing values interpolated")
+    sequence.add_argument("--column", metavar="NAME|N", help="which CSV column: its header, its number counting "
+                          "from 1, or 'rows' to read a wide table row by row (default: the last numeric column "
+                          "that is not a year/date column)")
     train.add_argument("--out", metavar="DIR", help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
     train.add_argument("--threads", type=int, help="torch CPU threads (default: all cores)")
     train.add_argument("--quiet", action="store_true", help="print only the final JSON line")
@@ -128,10 +133,14 @@ def run_train(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str
 def run_eval(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
     from pathlib import Path
 
+    from workbench.checkpoint import UNVERIFIED
     from workbench.session import evaluate_checkpoint
     began = time.perf_counter()
     metrics = evaluate_checkpoint(args.checkpoint, lessons, data_root=args.data_root, device=args.device)
     metrics.pop("spec"), metrics.pop("config")
+    if metrics["integrity"] == UNVERIFIED:
+        print(f"rnn-workbench: note: {args.checkpoint} was saved before checkpoints carried checksums, so "
+              "damage to it cannot be detected", file=sys.stderr)
     metrics["seconds"] = round(time.perf_counter() - began, 3)
     metrics["run_dir"] = str(Path(args.checkpoint).resolve().parent)
     return metrics
@@ -150,6 +159,12 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
     except KeyboardInterrupt:
         print("rnn-workbench: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug, not bad input: still one line, and the details for a report
+        print(f"rnn-workbench: error: unexpected {type(error).__name__}: {error} (please report this; "
+              f"set RNN_WORKBENCH_DEBUG=1 for the traceback)", file=sys.stderr)
+        if os.environ.get("RNN_WORKBENCH_DEBUG"):
+            raise
+        return EXIT_FAILED
     if metrics:
         print(json.dumps(metrics, ensure_ascii=False))
     return 0

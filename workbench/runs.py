@@ -87,7 +87,10 @@ class RunRecorder:
     def on_error(self, event: RunFailed) -> None:
         self._file.close()
         self.record.update(status="failed", error=event.message)
-        _write_json(self.config_path, self.record)
+        try:
+            _write_json(self.config_path, self.record)
+        except OSError:
+            pass    # the disk refuses even this; the error that ended the run is what the learner must see
 
     def finish(self, metrics: dict[str, Any]) -> None:
         """Record the final metrics (the caller has written the checkpoint)."""

@@ -12,7 +12,8 @@ from typing import Any, Callable, Mapping
 import torch
 
 from workbench.checkpoint import load_checkpoint, load_weights, save_checkpoint
-from workbench.events import EvalEnded, Snapshot
+from workbench.errors import CheckpointError
+from workbench.events import EvalEnded, RunFailed, Snapshot
 from workbench.models import count_parameters
 from workbench.runs import RunRecorder, new_run_dir
 from workbench.spec import ModelSpec, TrainConfig
@@ -40,7 +41,11 @@ def train_lesson(task: Task, spec: ModelSpec, config: TrainConfig, runs_root: st
             trainer.add_callback(event_name, callback)
     result = trainer.run()
     metrics = dict(result.metrics, run_dir=str(run_dir), checkpoint=str(recorder.checkpoint_path))
-    save_checkpoint(recorder.checkpoint_path, task.name, spec, result.model, config, metrics)
+    try:
+        save_checkpoint(recorder.checkpoint_path, task.name, spec, result.model, config, metrics)
+    except CheckpointError as error:       # e.g. a full disk: the run is marked failed, not left "running"
+        recorder.on_error(RunFailed(str(error)))
+        raise
     recorder.finish(metrics)
     return metrics
 
@@ -123,4 +128,5 @@ def evaluate_checkpoint(path: str | os.PathLike, lessons: Mapping[str, type], da
         "spec": checkpoint.spec.to_dict(),
         "config": checkpoint.config.to_dict(),
         "bare": checkpoint.bare,
+        "integrity": checkpoint.integrity,
     }

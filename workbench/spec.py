@@ -212,6 +212,8 @@ class TrainConfig(_SpecMixin):
     carry_hidden: bool = True       # pass each window's final hidden state (detached) to the next window
     horizon: int = 100              # steps to generate freely after the primer
     csv_path: str = ""              # empty: the lesson's built-in series
+    csv_column: str = ""            # which column of the CSV: a header name, a number from 1, "rows", or ""
+                                    # for the last numeric column that is not a year/date/index column
     # Optimizer race: one learning rate per racer (SGD, SGD+momentum, RMSprop, Adam), comma-separated.
     race_lrs: str = "0.01, 0.01, 0.01, 0.01"
 
@@ -244,6 +246,9 @@ class TrainConfig(_SpecMixin):
                                                        "separated by commas, got {value!r}"), value=self.race_lrs))
         if not isinstance(self.csv_path, str):
             found.append(SpecError("csv_path", tr_noop("CSV file must be a path, got {value!r}"), value=self.csv_path))
+        if not isinstance(self.csv_column, str):
+            found.append(SpecError("csv_column", tr_noop("CSV column must be a name or a number, got {value!r}"),
+                                   value=self.csv_column))
         return found
 
 

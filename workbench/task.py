@@ -58,6 +58,8 @@ class LessonData:
     train_size: int
     test_size: int
     description: str
+    facts: dict[str, Any] = field(default_factory=dict)   # JSON-able facts for the run's summary (e.g. which
+                                                           # CSV column a series came from)
 
 
 class Task(Protocol):

@@ -7,7 +7,6 @@ about Qt, files or printing; the CLI and the window's worker attach what they ne
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any, Callable
 import torch
 from torch import nn
 
+from workbench.control import Control
 from workbench.errors import TrainingError, tr_noop
 from workbench.events import EvalEnded, RunFailed, RunFinished, RunStarted, Snapshot, StepEnded
 from workbench.models import count_parameters
@@ -23,41 +23,6 @@ from workbench.spec import ModelSpec, TrainConfig
 from workbench.task import Batches, Task
 
 EVENT_NAMES = ("on_start", "on_step", "on_eval", "on_snapshot", "on_done", "on_error")
-
-
-class Control:
-    """Stop and pause flags shared between the loop and whoever drives it (checked once per batch)."""
-
-    def __init__(self) -> None:
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._running.set()  # wake a paused loop so it can see the stop
-
-    def pause(self) -> None:
-        self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop.is_set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._running.is_set()
-
-    def wait_while_paused(self) -> float:
-        """Block while paused; return the seconds spent waiting (kept out of speed and ETA figures)."""
-        if self._running.is_set():
-            return 0.0
-        began = time.perf_counter()
-        self._running.wait()
-        return time.perf_counter() - began
 
 
 def resolve_device(name: str) -> torch.device:
@@ -249,6 +214,7 @@ class Trainer:
             "device": str(device),
             "parameter_count": count_parameters(model),
             "stopped": control.stop_requested,
+            **data.facts,
         }
         self.trigger("on_done", RunFinished(control.stop_requested, summary))
         return RunResult(model, summary, control.stop_requested)

@@ -672,6 +672,10 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>It was saved by an older version, without checksums, so damage to it cannot be detected; save it again to add them.</source>
+        <translation>它由旧版本保存，没有校验和，因此无法检测损坏；重新保存一次即可加上校验和。</translation>
+    </message>
+    <message>
         <source>checkpoint evaluated</source>
         <translation>检查点已评估</translation>
     </message>
@@ -966,6 +970,10 @@
         <translation>序列 (CSV)</translation>
     </message>
     <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -978,8 +986,28 @@
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
     <message>
-        <source>A one-column CSV of numbers</source>
-        <translation>单列数字的 CSV 文件</translation>
+        <source>A time series (CSV)</source>
+        <translation>时间序列（CSV）</translation>
+    </message>
+    <message>
+        <source>automatic: the last numeric column</source>
+        <translation>自动：最后一个数值列</translation>
+    </message>
+    <message>
+        <source>all value columns, row by row (a wide table)</source>
+        <translation>所有数值列，逐行读取（宽表）</translation>
+    </message>
+    <message>
+        <source>The built-in series has one column.</source>
+        <translation>内置序列只有一列。</translation>
+    </message>
+    <message>
+        <source>Using column {column!r}: {count:,} values</source>
+        <translation>使用列 {column!r}：{count:,} 个值</translation>
+    </message>
+    <message>
+        <source>, {filled:,} missing filled by linear interpolation</source>
+        <translation>，其中 {filled:,} 个缺失值已用线性插值补齐</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
@@ -1108,28 +1136,8 @@
         <translation>下载 MNIST 到 {root} 失败（{error}）；内置的 5000 个数字仍可使用</translation>
     </message>
     <message>
-        <source>{path} must have exactly one column of numbers; some rows have {widths} values</source>
-        <translation>{path} 必须只有一列数字；有些行包含 {widths} 个值</translation>
-    </message>
-    <message>
-        <source>{path} contains NaN or infinite values (value {index})</source>
-        <translation>{path} 含有 NaN 或无穷大（第 {index} 个值）</translation>
-    </message>
-    <message>
         <source>{path} has {count} values; the lesson needs at least {minimum}</source>
         <translation>{path} 只有 {count} 个值；本课程至少需要 {minimum} 个</translation>
-    </message>
-    <message>
-        <source>{path} holds a constant series; there is nothing to forecast</source>
-        <translation>{path} 是常数序列，没有可预测的内容</translation>
-    </message>
-    <message>
-        <source>cannot read {path} as text: {error}</source>
-        <translation>无法以文本方式读取 {path}：{error}</translation>
-    </message>
-    <message>
-        <source>{path}, line {line}: {cell!r} is not a number</source>
-        <translation>{path} 第 {line} 行：{cell!r} 不是数字</translation>
     </message>
     <message>
         <source>{label} must be greater than {low:g} and at most {high:g}, got {value}</source>
@@ -1300,6 +1308,10 @@
         <translation>CSV 文件必须是路径，当前为 {value!r}</translation>
     </message>
     <message>
+        <source>CSV column must be a name or a number, got {value!r}</source>
+        <translation>CSV 列必须是列名或编号，当前为 {value!r}</translation>
+    </message>
+    <message>
         <source>MPS (Apple GPU) was chosen but is not available here; choose cpu</source>
         <translation>选择了 MPS（Apple GPU），但此处不可用；请选择 cpu</translation>
     </message>
@@ -1428,6 +1440,10 @@
         <translation>均方误差（标准化）</translation>
     </message>
     <message>
+        <source>{source} has {count} values: {train} to train on and {test} to test on, but windows of {steps} steps need at least {needed} values; use a longer series or fewer steps per window</source>
+        <translation>{source} 有 {count} 个值：{train} 个用于训练，{test} 个用于测试；但每个窗口 {steps} 步至少需要 {needed} 个值。请使用更长的序列，或减少每个窗口的步数</translation>
+    </message>
+    <message>
         <source>recurrent: train</source>
         <translation>循环网络：训练</translation>
     </message>
@@ -1470,6 +1486,74 @@
     <message>
         <source>mean squared error</source>
         <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the network description does not match its checksum</source>
+        <translation>{path} 已损坏：网络描述与其校验和不符</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the weights do not match their checksum</source>
+        <translation>{path} 已损坏：权重与其校验和不符</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its checksum is missing</source>
+        <translation>{path} 已损坏：缺少校验和</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it does not say which lesson it belongs to</source>
+        <translation>{path} 已损坏：没有说明它属于哪一课</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its metadata is not a table</source>
+        <translation>{path} 已损坏：其元数据不是一张表</translation>
+    </message>
+    <message>
+        <source>{path} is too large to open</source>
+        <translation>{path} 太大，无法打开</translation>
+    </message>
+    <message>
+        <source>the weights in {path} are not usable: {name} holds {dtype} numbers, not floating point</source>
+        <translation>{path} 中的权重不可用：{name} 存放的是 {dtype} 类型的数，而不是浮点数</translation>
+    </message>
+    <message>
+        <source>the weights in {path} are not usable: {name} contains NaN or infinite values</source>
+        <translation>{path} 中的权重不可用：{name} 含有 NaN 或无穷大值</translation>
+    </message>
+    <message>
+        <source>{path} is not a text file</source>
+        <translation>{path} 不是文本文件</translation>
+    </message>
+    <message>
+        <source>{path} has no column of numbers</source>
+        <translation>{path} 中没有数值列</translation>
+    </message>
+    <message>
+        <source>{path}: column {column!r} has no values</source>
+        <translation>{path}：列 {column!r} 没有任何值</translation>
+    </message>
+    <message>
+        <source>{path}: column {column!r} is constant; there is nothing to forecast</source>
+        <translation>{path}：列 {column!r} 是常数，没有可预测的内容</translation>
+    </message>
+    <message>
+        <source>{path}: column {column!r} does not hold numbers; numeric columns: {names}</source>
+        <translation>{path}：列 {column!r} 不是数值；数值列有：{names}</translation>
+    </message>
+    <message>
+        <source>{path} is not a wide table: reading row by row needs two or more value columns</source>
+        <translation>{path} 不是宽表：逐行读取需要两个或更多数值列</translation>
+    </message>
+    <message>
+        <source>{path}: column {column!r} has values that are not numbers ({lines}{more})</source>
+        <translation>{path}：列 {column!r} 中有不是数字的值（{lines}{more}）</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a CSV file</source>
+        <translation>{path} 是文件夹，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{path} has no column {column!r}; its columns are {names} (or a number from 1 to {count}, or &quot;rows&quot;)</source>
+        <translation>{path} 中没有列 {column!r}；它的列有 {names}（也可以用 1 到 {count} 的编号，或 &quot;rows&quot;）</translation>
     </message>
     <message>
         <source>train (next value)</source>

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core
-from widgets.model_mirror import MirrorHost
-from widgets.pad_worker import PadReading, PadWorker
+from widgets.pad_worker import PadMirror, PadReading
 from widgets.panels.digit_grid import DigitGrid
 from widgets.panels.drawing_canvas import SIDE, DrawingCanvas
+from widgets.worker import MirrorHost
 from workbench.preprocess import upscale_for_canvas
 
 BAR_COLOUR, TOP_COLOUR = "#9ecae1", "#08519c"
@@ -25,9 +25,7 @@ CLASS_X0 = 30          # where the per-row class columns start, right of the 28-
 
 class DrawingPad(QWidget):
     probabilities_changed = Signal(object)      # PadReading, after every answer
-    read_requested = Signal(int)                # to the worker: read the canvas (request number)
     inspect_requested = Signal(object)          # the 28x28 digit the model sees, for the gates panel
-    mistakes_requested = Signal(str)            # to the worker: data root
 
     def __init__(self, lessons: Mapping[str, type], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,14 +135,14 @@ class DrawingPad(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
 
-        self.host = MirrorHost(self, lambda: PadWorker(lessons), "drawing-pad", self._wire,
-                               self._on_model_ready, self._on_unavailable)
+        self.host = MirrorHost(self, lambda emit: PadMirror(lessons, emit), "drawing-pad")
+        self.host.reported.connect(self._on_mirror_reported)
+        self._replies = {"read_done": self._on_read_done, "mistakes_found": self._on_mistakes_found,
+                         "model_ready": self._on_model_ready, "unavailable": self._on_unavailable}
 
-    def _wire(self, worker: PadWorker) -> None:
-        self.read_requested.connect(worker.read_canvas)
-        self.mistakes_requested.connect(worker.find_mistakes)
-        worker.read_done.connect(self._on_read_done)
-        worker.mistakes_found.connect(self._on_mistakes_found)
+    @Slot(str, object)
+    def _on_mirror_reported(self, kind: str, payload: object) -> None:
+        self._replies[kind](payload)
 
     # --- models in ---------------------------------------------------------------------------------
     def offer_weights(self, payload: dict) -> None:
@@ -201,10 +199,8 @@ class DrawingPad(QWidget):
             self._send_request()
 
     def _send_request(self) -> None:
-        worker = self.host.ensure()
-        worker.canvas = self.canvas.pixels()   # a fresh array; the worker only ever reads it
         self._in_flight = self._request
-        self.read_requested.emit(self._request)
+        self.host.submit("read_canvas", self._request, self.canvas.pixels())   # a fresh array, read only there
 
     @Slot(object)
     def _on_read_done(self, reading: PadReading) -> None:
@@ -241,8 +237,7 @@ class DrawingPad(QWidget):
     def request_mistakes(self) -> None:
         if self.has_model:
             self.mistakes_summary.setText(self.tr("Reading the test set…"))
-            self.host.ensure()
-            self.mistakes_requested.emit(self.data_root)
+            self.host.submit("find_mistakes", self.data_root)
 
     @Slot(object)
     def _on_mistakes_found(self, found: dict) -> None:

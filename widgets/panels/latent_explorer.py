@@ -14,9 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from widgets.decoder_worker import DecoderWorker
+from widgets.decoder_worker import DecoderMirror
 from widgets.i18n import translate_core
-from widgets.model_mirror import MirrorHost
+from widgets.worker import MirrorHost
 
 DIGIT_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                  "#bcbd22", "#17becf"]
@@ -56,9 +56,6 @@ class RotatingViewBox(pg.ViewBox):
 
 
 class LatentExplorer(QWidget):
-    decode_requested = Signal(int)
-    reconstruct_requested = Signal(int)
-
     def __init__(self, lessons: Mapping[str, type], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.codes = np.zeros((0, 3))
@@ -144,14 +141,14 @@ class LatentExplorer(QWidget):
         layout.addLayout(left, 3)
         layout.addWidget(explorer, 2)
 
-        self.host = MirrorHost(self, lambda: DecoderWorker(lessons), "decoder-explorer", self._wire,
-                               self._on_model_ready, self._on_unavailable)
+        self.host = MirrorHost(self, lambda emit: DecoderMirror(lessons, emit), "decoder-explorer")
+        self.host.reported.connect(self._on_mirror_reported)
+        self._replies = {"decoded": self._on_decoded, "reconstructed": self._on_reconstructed,
+                         "model_ready": self._on_model_ready, "unavailable": self._on_unavailable}
 
-    def _wire(self, worker: DecoderWorker) -> None:
-        self.decode_requested.connect(worker.decode)
-        self.reconstruct_requested.connect(worker.reconstruct)
-        worker.decoded.connect(self._on_decoded)
-        worker.reconstructed.connect(self._on_reconstructed)
+    @Slot(str, object)
+    def _on_mirror_reported(self, kind: str, payload: object) -> None:
+        self._replies[kind](payload)
 
     # --- data in ---------------------------------------------------------------------------------
     def update_latent(self, latent: dict) -> None:
@@ -255,14 +252,11 @@ class LatentExplorer(QWidget):
             self._send_decode()
 
     def _send_decode(self) -> None:
-        worker = self.host.ensure()
-        worker.code = self.code_from_sliders()     # the worker only reads it
-        worker.data_root = self.data_root
         self._in_flight = self._request
-        self.decode_requested.emit(self._request)
+        self.host.submit("decode", self._request, self.code_from_sliders())
 
-    @Slot(int, object)
-    def _on_decoded(self, request: int, image: np.ndarray) -> None:
+    def _on_decoded(self, reply: tuple) -> None:
+        request, image = reply
         self.decoded_image = image
         self.decoded_items["decoded"].setImage(image.astype(np.float32), levels=(0, 1))
         if request < 0:          # a refresh after new weights, not the answer to a request
@@ -287,10 +281,8 @@ class LatentExplorer(QWidget):
             slider.blockSignals(False)
         self._on_slider_moved()
         if self.has_model:
-            self.host.ensure().data_root = self.data_root
-            self.reconstruct_requested.emit(index)
+            self.host.submit("reconstruct", index, self.data_root)
 
-    @Slot(object)
     def _on_reconstructed(self, pair) -> None:
         original, reconstruction = pair
         self.decoded_items["original"].setImage(original.astype(np.float32) / 255.0, levels=(0, 1))

@@ -1,0 +1,112 @@
+"""Soak: train lessons in the real window back to back for a given time and print the process's RSS.
+
+    python bench/soak.py --minutes 60 --every 5
+
+Each run is one lesson with its default recipe cut to a few epochs; between runs the next lesson is
+chosen and the window shows another tab, so the drawing pad's and the decoder explorer's threads start
+and stop as a learner's would. Prints one line per measurement (minutes, RSS in MB, runs so far), then
+the growth from the first measurement (taken after one run of every lesson, once torch, the data and
+every panel have been loaded once).
+Target: growth <= 50 MB over 60 minutes.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Runs of a few seconds to half a minute on 2 cores, so every lesson comes round several times an hour.
+EPOCHS = {"mnist-rows": 2, "sine-to-cos": 3, "sine-forecast": 30, "sine-generation": 4, "autoencoder": 2,
+          "curve-fit": 300, "two-class": 100, "optimizer-race": 6, "mnist-cnn": 1}
+
+
+def rss_mb() -> float:
+    """Resident set size now (not the peak), from /proc where there is one."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--every", type=float, default=5.0, help="minutes between RSS lines")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QObject, QTimer, Slot
+    from PySide6.QtWidgets import QApplication
+
+    from tasks import LESSONS
+    from widgets.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    runs_dir = tempfile.TemporaryDirectory(prefix="soak-runs-")
+    window = MainWindow(LESSONS, runs_dir.name)
+    window.resize(1360, 860)
+    window.show()
+
+    class Driver(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.began = time.perf_counter()
+            self.runs = 0
+            self.failures = 0
+            self.baseline: float | None = None
+            self.next_report = 0.0
+            self.lessons = list(LESSONS)
+
+        @Slot()
+        def next_run(self) -> None:
+            minutes = (time.perf_counter() - self.began) / 60
+            if self.runs == len(self.lessons) and self.baseline is None:
+                self.baseline = rss_mb()
+                self.next_report = minutes + args.every
+                print(f"minutes {minutes:.1f}  rss_mb {self.baseline:.1f}  runs {self.runs}  (baseline)", flush=True)
+            elif self.baseline is not None and minutes >= self.next_report:
+                print(f"minutes {minutes:.1f}  rss_mb {rss_mb():.1f}  runs {self.runs}", flush=True)
+                self.next_report += args.every
+            if minutes >= args.minutes:
+                growth = rss_mb() - (self.baseline or rss_mb())
+                print(f"rss growth MB: {growth:.1f}", flush=True)
+                print(f"runs: {self.runs} ({self.failures} failed)", flush=True)
+                app.quit()
+                return
+            lesson = self.lessons[self.runs % len(self.lessons)]
+            window._select_lesson(lesson)
+            window.form.set_epochs(EPOCHS.get(lesson, 2))
+            tabs = [index for index in range(window.tabs.count()) if window.tabs.isTabVisible(index)]
+            window.tabs.setCurrentIndex(tabs[self.runs % len(tabs)])
+            self.runs += 1
+            if not window.start_training():
+                self.failures += 1
+                QTimer.singleShot(0, self.next_run)
+
+        @Slot()
+        def on_job_finished(self) -> None:
+            if window.message_bar.kind == "error":
+                self.failures += 1
+            QTimer.singleShot(0, self.next_run)
+
+    driver = Driver()
+    window.torch_ready.connect(driver.next_run)
+    window.controller.finished.connect(driver.on_job_finished)
+    window.load_torch()
+    app.exec()
+    window.close()
+    runs_dir.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
