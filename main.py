@@ -1,9 +1,9 @@
-"""RNN Workbench: ``python main.py`` opens the window; ``python main.py train|eval ...`` runs headless."""
+"""RNN Workbench: ``python main.py`` opens the window; ``python main.py train|eval|runs ...`` runs headless."""
 from __future__ import annotations
 
 import sys
 
-HEADLESS_COMMANDS = ("train", "eval")
+HEADLESS_COMMANDS = ("train", "eval", "runs")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,12 +35,15 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from tasks import LESSONS
-    from widgets.main_window import MainWindow, ScriptOptions
+    from widgets.main_window import MainWindow
+    from widgets.script import ScriptOptions
+    from workbench.views import DrawingPadView
 
     app = QApplication([])
     sys.setswitchinterval(0.001)   # as widgets/app.py does
     window = MainWindow(LESSONS, args.out, ScriptOptions(preset=args.preset, epochs=args.epochs, autostart=True))
-    pad, canvas = window.drawing_pad, window.drawing_pad.canvas
+    pad = window.page.panel(DrawingPadView)
+    canvas = pad.canvas
 
     def send(kind, x, y):
         button = Qt.MouseButton.LeftButton

@@ -36,7 +36,8 @@ def window_child(preset: str, epochs: int, out: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from tasks import LESSONS
-    from widgets.main_window import MainWindow, ScriptOptions
+    from widgets.main_window import MainWindow
+    from widgets.script import ScriptOptions
 
     app = QApplication([])
     sys.setswitchinterval(0.001)  # as widgets/app.py does

@@ -22,7 +22,10 @@ import numpy as np
 from workbench.data import load_mnist
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig, linear_parameter_count, recurrent_parameter_count
-from workbench.task import LessonData, ProbeSelection, StepResult
+from workbench.frames import LatentFrame, ReconstructionFrame
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import (FULL_WIDTH_TOP, TEST_LOSS, Curve, LatentView, LessonView, LossView, Metric,
+                             ReconstructionsView)
 
 if TYPE_CHECKING:
     import torch
@@ -32,26 +35,28 @@ DEFAULT_SAMPLES = 8
 EVAL_BATCH = 500
 
 
-class Autoencoder:
+class Autoencoder(Lesson):
+    """Also a :class:`~workbench.task.LatentDecoder`: the decoder explorer can use its models."""
+
     name = "autoencoder"
     title = tr_noop("Autoencoder: digits squeezed into a few numbers")
-    panels = ("loss", "reconstructions", "latent")
-    metric_names = ("test_loss", "test_mse")
-    form_fields = ("architecture", "cell", "hidden_size", "num_layers", "bidirectional", "dropout", "latent_size",
-                   "activation", "optimizer", "lr", "schedule", "batch_size", "epochs", "weight_decay", "clip_norm",
-                   "noise_std", "evals_per_epoch", "seed", "device", "data_root", "download")
-    loss_label = tr_noop("mean squared error per pixel")
-    loss_curves = (("loss", tr_noop("train (per batch)")),)
-    eval_curves = (("test_mse", tr_noop("test")),)
-    headline_metric = "test_mse"
-    decodes_latents = True     # the decoder explorer can use its checkpoints
+    view = LessonView(
+        form_fields=("architecture", "cell", "hidden_size", "num_layers", "bidirectional", "dropout", "latent_size",
+                     "activation", "optimizer", "lr", "schedule", "batch_size", "epochs", "weight_decay", "clip_norm",
+                     "noise_std", "evals_per_epoch", "seed", "device", "data_root", "download"),
+        metrics=(TEST_LOSS, Metric("test_mse", tr_noop("test MSE"))),
+        headline="test_mse",
+        panels=(LossView(y_label=tr_noop("mean squared error per pixel"), test=(Curve("test_mse", tr_noop("test")),),
+                         place=FULL_WIDTH_TOP),
+                ReconstructionsView(), LatentView()),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._config = TrainConfig()
         self._device = None
         self._test_images: np.ndarray | None = None
         self._test_labels: np.ndarray | None = None
-        self.probe = ProbeSelection()
 
     # --- what to build -------------------------------------------------------------------------
     def default_spec(self) -> ModelSpec:
@@ -103,7 +108,8 @@ class Autoencoder:
         test = TensorBatches(torch.from_numpy(split.test_images).to(device),
                              torch.from_numpy(split.test_labels).to(device), EVAL_BATCH, transform=to_pixels)
         self._noise = torch.Generator(device="cpu").manual_seed(config.seed + 7)
-        return LessonData(train, test, len(split.train_labels), len(split.test_labels), split.describe())
+        return LessonData(train, test, len(split.train_labels), len(split.test_labels), split.describe(),
+                          generators=(train.generator, self._noise))
 
     def corrupt(self, images: "torch.Tensor", generator: "torch.Generator | None" = None) -> "torch.Tensor":
         """The noisy input of a denoising autoencoder (unchanged when the noise level is 0)."""
@@ -132,7 +138,7 @@ class Autoencoder:
             chosen = np.random.default_rng(0).permutation(len(self._test_labels))[:DEFAULT_SAMPLES]
         return np.asarray(chosen) % len(self._test_labels)
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
+    def snapshot(self, model: "nn.Module") -> tuple:
         import torch
 
         from workbench.models import mirror_payload
@@ -144,13 +150,10 @@ class Autoencoder:
         for start in range(0, len(self._test_labels), EVAL_BATCH):
             batch = torch.from_numpy(self._test_images[start:start + EVAL_BATCH]).to(self._device)
             codes.append(model.encode(to_pixels(batch)))
-        return {
-            "reconstructions": {"clean": clean.cpu().numpy(), "outputs": outputs.cpu().numpy(),
-                                "inputs": noisy.cpu().numpy(), "noisy": self._config.noise_std > 0,
-                                "indices": indices},
-            "latent": {"codes": torch.cat(codes).cpu().numpy(), "labels": self._test_labels},
-            "model": mirror_payload(self.name, model),
-        }
+        return (ReconstructionFrame(clean.cpu().numpy(), outputs.cpu().numpy(), noisy.cpu().numpy(),
+                                    self._config.noise_std > 0, indices),
+                LatentFrame(torch.cat(codes).cpu().numpy(), self._test_labels),
+                mirror_payload(self.name, model))
 
     def decode(self, model: "nn.Module", code: np.ndarray) -> np.ndarray:
         """The digit the decoder draws from one latent code: (28, 28) floats in 0..1."""

@@ -13,7 +13,9 @@ import numpy as np
 
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig, linear_parameter_count
-from workbench.task import LessonData, StepResult
+from workbench.frames import SeriesFrame
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import FULL_WIDTH_TOP, TEST_LOSS, Curve, LessonView, LossView, SeriesView
 
 if TYPE_CHECKING:
     import torch
@@ -28,19 +30,22 @@ def noisy_parabola(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return x, x ** 2 + 0.2 * np.random.default_rng(seed).random(POINTS)
 
 
-class CurveFit:
+class CurveFit(Lesson):
     name = "curve-fit"
     title = tr_noop("Basics: fitting a curve (y = x² + noise)")
-    panels = ("loss", "fit")
-    metric_names = ("test_loss",)
-    form_fields = ("hidden_size", "activation", "optimizer", "lr", "epochs", "weight_decay", "evals_per_epoch", "seed",
-                   "device")
-    loss_label = tr_noop("mean squared error")
-    loss_curves = (("loss", tr_noop("train")),)
-    eval_curves = (("test_loss", tr_noop("test (new noise)")),)
-    headline_metric = "test_loss"
+    view = LessonView(
+        form_fields=("hidden_size", "activation", "optimizer", "lr", "epochs", "weight_decay", "evals_per_epoch",
+                     "seed", "device"),
+        metrics=(TEST_LOSS,),
+        headline="test_loss",
+        panels=(LossView(y_label=tr_noop("mean squared error"), train=(Curve("loss", tr_noop("train")),),
+                         test=(Curve("test_loss", tr_noop("test (new noise)")),), place=FULL_WIDTH_TOP),
+                SeriesView(title=tr_noop("The data and the network's curve"), truth_label=tr_noop("data (x² + noise)"),
+                           series=(Curve("fit", tr_noop("network")),), truth_as_points=True, x_label="x", y_label="y")),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._x: np.ndarray | None = None
         self._y: np.ndarray | None = None
         self._device = None
@@ -86,10 +91,9 @@ class CurveFit:
         inputs, targets = batch
         return StepResult(F.mse_loss(model(inputs), targets), len(inputs))
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
+    def snapshot(self, model: "nn.Module") -> tuple:
         import torch
         grid = np.linspace(-1.1, 1.1, 200)
         with torch.no_grad():
             fitted = model(torch.tensor(grid, dtype=torch.float32, device=self._device).view(-1, 1))
-        return {"forecast": {"truth": (self._x, self._y), "boundary": None,
-                             "predictions": {"fit": (grid, fitted.cpu().numpy().ravel())}}}
+        return (SeriesFrame((self._x, self._y), {"fit": (grid, fitted.cpu().numpy().ravel())}),)

@@ -10,13 +10,16 @@ Imported by the window before torch has loaded: torch is imported inside the met
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tasks.mnist_rows import MnistRows, to_input
 from workbench.errors import tr_noop
+from workbench.frames import FilterFrame
 from workbench.spec import ModelSpec, Preset, TrainConfig
+from workbench.views import (TEST_ACCURACY, TEST_LOSS, DigitGridView, DrawingPadView, FiltersView, LessonView,
+                             LossView, MetricView, Place)
 
 if TYPE_CHECKING:
     from torch import nn
@@ -27,9 +30,13 @@ class MnistCnn(MnistRows):
 
     name = "mnist-cnn"
     title = tr_noop("Basics: a small CNN on MNIST")
-    panels = ("loss", "accuracy", "predictions", "filters")
-    form_fields = ("optimizer", "lr", "schedule", "batch_size", "epochs", "weight_decay", "clip_norm",
-                   "label_smoothing", "shift_px", "evals_per_epoch", "seed", "device", "data_root", "download")
+    view = LessonView(
+        form_fields=("optimizer", "lr", "schedule", "batch_size", "epochs", "weight_decay", "clip_norm",
+                     "label_smoothing", "shift_px", "evals_per_epoch", "seed", "device", "data_root", "download"),
+        metrics=(TEST_LOSS, TEST_ACCURACY),
+        headline="test_accuracy",
+        panels=(LossView(), MetricView(), DigitGridView(place=Place(0, 1)), FiltersView(), DrawingPadView()),
+    )
 
     def default_spec(self) -> ModelSpec:
         return ModelSpec(architecture="cnn", output_size=10)
@@ -51,11 +58,10 @@ class MnistCnn(MnistRows):
         from workbench.models import TwoConvCNN
         return TwoConvCNN(spec)
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
+    def snapshot(self, model: "nn.Module") -> tuple:
         from workbench.models import mirror_payload
-        return {**self.grid_arrays(model),
-                "filters": model.conv1[0].weight.detach().cpu().numpy()[:, 0],          # (16, 5, 5)
-                "model": mirror_payload(self.name, model)}
+        return (self.guesses(model), FilterFrame(model.conv1[0].weight.detach().cpu().numpy()[:, 0]),  # (16, 5, 5)
+                mirror_payload(self.name, model))
 
     def read_digit(self, model: "nn.Module", digit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Probabilities for the digit, and with only rows 0..t shown (the rest blank), for each t."""

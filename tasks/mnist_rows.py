@@ -17,7 +17,10 @@ import numpy as np
 from workbench.data import ImageSplit, load_mnist
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig
-from workbench.task import LessonData, ProbeSelection, StepResult
+from workbench.frames import DigitGuesses, DigitProbe, GateFrame, GradientFrame
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import (TEST_ACCURACY, TEST_LOSS, DigitGridView, DrawingPadView, GatesView, GradientsView,
+                             LessonView, LossView, MetricView)
 
 if TYPE_CHECKING:
     import torch
@@ -27,17 +30,22 @@ GRID_DIGITS = 32          # test digits shown in the prediction grid
 EVAL_BATCH = 500          # evaluation batch: large, since no gradients are kept
 
 
-class MnistRows:
+class MnistRows(Lesson):
+    """Also a :class:`~workbench.task.DigitReader`: its models work in the drawing pad."""
+
     name = "mnist-rows"
     title = tr_noop("MNIST, row by row")
-    reads_digits = True       # its checkpoints work in the drawing pad
-    panels = ("loss", "accuracy", "predictions", "gates")
-    metric_names = ("test_loss", "test_accuracy")
-    form_fields = ("cell", "hidden_size", "num_layers", "bidirectional", "dropout", "nonlinearity", "optimizer", "lr",
-                   "schedule", "batch_size", "epochs", "weight_decay", "clip_norm", "label_smoothing", "shift_px",
-                   "evals_per_epoch", "seed", "device", "data_root", "download")
+    view = LessonView(
+        form_fields=("cell", "hidden_size", "num_layers", "bidirectional", "dropout", "nonlinearity", "optimizer",
+                     "lr", "schedule", "batch_size", "epochs", "weight_decay", "clip_norm", "label_smoothing",
+                     "shift_px", "evals_per_epoch", "seed", "device", "data_root", "download"),
+        metrics=(TEST_LOSS, TEST_ACCURACY),
+        headline="test_accuracy",
+        panels=(LossView(), MetricView(), DigitGridView(), GatesView(), GradientsView(), DrawingPadView()),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._config = TrainConfig()
         self._grid_images: np.ndarray | None = None
         self._grid_labels: np.ndarray | None = None
@@ -45,7 +53,6 @@ class MnistRows:
         self._test_images: np.ndarray | None = None
         self._test_labels: np.ndarray | None = None
         self._device: "torch.device | None" = None
-        self.probe = ProbeSelection()      # the window may replace it with one it shares
 
     # --- what to build -------------------------------------------------------------------------
     def default_spec(self) -> ModelSpec:
@@ -94,7 +101,8 @@ class MnistRows:
                              torch.from_numpy(split.test_labels).to(device), EVAL_BATCH, transform=to_input)
         self._choose_grid(split, device)
         self._test_images, self._test_labels, self._device = split.test_images, split.test_labels, device
-        return LessonData(train, test, len(split.train_labels), len(split.test_labels), split.describe())
+        return LessonData(train, test, len(split.train_labels), len(split.test_labels), split.describe(),
+                          generators=(shuffle, augment))
 
     def _choose_grid(self, split: ImageSplit, device: "torch.device") -> None:
         import torch
@@ -115,21 +123,18 @@ class MnistRows:
         return StepResult(loss, len(labels), {"accuracy": correct})
 
     # --- what the panels draw ------------------------------------------------------------------
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
+    def snapshot(self, model: "nn.Module") -> tuple:
         from workbench.models import mirror_payload
-        return {
-            **self.grid_arrays(model),
-            **(self.inspect(model) if self.probe.enabled else {}),
-            # CPU copies of the weights: the drawing pad rebuilds its own model from them, so it never
-            # touches the module being trained in another thread.
-            "model": mirror_payload(self.name, model),
-        }
+        # CPU copies of the weights come last: the drawing pad rebuilds its own model from them, so it
+        # never touches the module being trained in another thread.
+        return (self.guesses(model), *(self.inspect(model) if self.probe.enabled else ()),
+                mirror_payload(self.name, model))
 
-    def grid_arrays(self, model: "nn.Module") -> dict[str, np.ndarray]:
+    def guesses(self, model: "nn.Module") -> DigitGuesses:
         """The prediction grid: the fixed test digits, their labels, the current guesses and confidence."""
         probabilities = model(self._grid_inputs).softmax(dim=1).cpu().numpy()
-        return {"grid_images": self._grid_images, "grid_labels": self._grid_labels,
-                "grid_predictions": probabilities.argmax(axis=1), "grid_confidence": probabilities.max(axis=1)}
+        return DigitGuesses(self._grid_images, self._grid_labels, probabilities.argmax(axis=1),
+                            probabilities.max(axis=1))
 
     def predict(self, model: "nn.Module", images: np.ndarray) -> np.ndarray:
         """Predicted labels for a batch of uint8 (N, 28, 28) digits."""
@@ -149,7 +154,7 @@ class MnistRows:
             per_row = prefix_logits(model, inputs).softmax(dim=1).cpu().numpy()
         return per_row[-1], per_row
 
-    def inspect(self, model: "nn.Module") -> dict[str, Any]:
+    def inspect(self, model: "nn.Module") -> tuple[GateFrame, GradientFrame]:
         """Gates over time and gradient-through-time for the probed digit (a test digit or a drawn one)."""
         import torch
         import torch.nn.functional as F
@@ -170,16 +175,10 @@ class MnistRows:
             return F.cross_entropy(logits, target)
 
         recomputed, gradient_norms = trace(model.rnn, inputs, loss_of)
-        return {
-            "probe_image": image,
-            "probe_index": -1 if drawn is not None else index,
-            "probe_label": label,
-            "probe_probabilities": probabilities.cpu().numpy(),
-            "probe_cell": recomputed.cell,
-            "probe_bidirectional": recomputed.outputs.shape[2] != model.rnn.hidden_size,
-            "gates": gate_arrays(recomputed),
-            "gradient_through_time": gradient_norms,
-        }
+        probe = DigitProbe(image, -1 if drawn is not None else index, label, probabilities.cpu().numpy())
+        bidirectional = bool(model.rnn.bidirectional)
+        return (GateFrame(gate_arrays(recomputed), recomputed.cell, bidirectional, probe),
+                GradientFrame(gradient_norms, bidirectional))
 
 
 # MNIST's pixel mean and standard deviation (of grey levels scaled to 0..1). Centred, unit-scale inputs

@@ -15,7 +15,8 @@ import numpy as np
 
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig, linear_parameter_count, parse_rates
-from workbench.task import LessonData, StepResult
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import TEST_LOSS, Curve, LessonView, LossView, Metric, Place
 
 if TYPE_CHECKING:
     import torch
@@ -27,21 +28,26 @@ RACER_NAMES = {"sgd": tr_noop("SGD"), "momentum": tr_noop("Momentum"), "rmsprop"
 POINTS = 1000
 
 
-class OptimizerRace:
+class OptimizerRace(Lesson):
     name = "optimizer-race"
     title = tr_noop("Basics: the optimizer race")
-    panels = ("loss", "race")
-    metric_names = ("test_loss",) + tuple(f"test_{racer}" for racer in RACERS)
-    form_fields = ("hidden_size", "activation", "race_lrs", "batch_size", "epochs", "evals_per_epoch", "seed",
-                   "device")
-    loss_label = tr_noop("mean squared error")
-    loss_curves = tuple((f"train_{racer}", RACER_NAMES[racer]) for racer in RACERS)
-    eval_curves = ()     # the four train curves tell the story; the test MSEs are in the metrics
-    headline_metric = "test_adam"
-    note = tr_noop("The four networks start from identical weights and see the same batches in the same order: "
-                   "the only difference is the optimizer.")
+    view = LessonView(
+        form_fields=("hidden_size", "activation", "race_lrs", "batch_size", "epochs", "evals_per_epoch", "seed",
+                     "device"),
+        metrics=(TEST_LOSS, Metric("test_sgd", tr_noop("SGD test MSE")),
+                 Metric("test_momentum", tr_noop("Momentum test MSE")),
+                 Metric("test_rmsprop", tr_noop("RMSprop test MSE")), Metric("test_adam", tr_noop("Adam test MSE"))),
+        headline="test_adam",
+        # The four train curves tell the story; the test MSEs are in the metrics.
+        panels=(LossView(y_label=tr_noop("mean squared error"),
+                         train=tuple(Curve(f"train_{racer}", RACER_NAMES[racer]) for racer in RACERS), test=(),
+                         place=Place(0, 0, 2, 2)),),
+        note=tr_noop("The four networks start from identical weights and see the same batches in the same order: "
+                     "the only difference is the optimizer."),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._config = TrainConfig()
 
     def default_spec(self) -> ModelSpec:
@@ -94,7 +100,8 @@ class OptimizerRace:
         train = TensorBatches(tensor(x), tensor(y), config.batch_size,
                               generator=torch.Generator().manual_seed(config.seed))
         test = TensorBatches(tensor(x), tensor(y_test), POINTS)
-        return LessonData(train, test, POINTS, POINTS, f"{POINTS} points of x² + noise, shared by the four racers")
+        return LessonData(train, test, POINTS, POINTS, f"{POINTS} points of x² + noise, shared by the four racers",
+                          generators=(train.generator,))
 
     def step(self, model: "nn.Module", batch: Any, training: bool) -> StepResult:
         inputs, targets = batch
@@ -105,5 +112,3 @@ class OptimizerRace:
                           sums={racer: per_racer[index].detach() * size for index, racer in enumerate(RACERS)},
                           logs={f"train_{racer}": per_racer[index].detach() for index, racer in enumerate(RACERS)})
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
-        return {}

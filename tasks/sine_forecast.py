@@ -21,7 +21,10 @@ import numpy as np
 from workbench.errors import DataError, tr_noop
 from workbench.series import Series, load_series
 from workbench.spec import ModelSpec, Preset, TrainConfig
-from workbench.task import LessonData, ProbeSelection, StepResult
+from workbench.frames import SeriesFrame
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import (FULL_WIDTH_TOP, TEST_LOSS, Curve, GatesView, GradientsView, LessonView, LossView, Metric,
+                             SeriesView)
 
 if TYPE_CHECKING:
     import torch
@@ -62,23 +65,35 @@ def check_windows(series: Series, split: int, steps: int) -> None:
                     test=len(series.values) - split, steps=steps, needed=needed)
 
 
-class SineForecast:
+class SineForecast(Lesson):
     name = "sine-forecast"
     title = tr_noop("GRU vs MLP: forecasting a noisy sine")
-    panels = ("loss", "forecast", "gates")
-    metric_names = ("test_loss", "test_gru_mse", "test_mlp_mse", "rollout_gru_mse", "rollout_mlp_mse")
-    form_fields = ("cell", "hidden_size", "num_layers", "dropout", "nonlinearity", "optimizer", "lr", "schedule",
-                   "epochs", "weight_decay", "clip_norm", "evals_per_epoch", "seed", "device", "sequence_length",
-                   "carry_hidden", "csv_path", "csv_column")
-    loss_label = tr_noop("mean squared error (standardised)")
-    loss_curves = (("train_gru", tr_noop("recurrent: train")), ("train_mlp", tr_noop("MLP: train")))
-    eval_curves = (("test_gru_mse", tr_noop("recurrent: test (one step ahead)")),
-                   ("test_mlp_mse", tr_noop("MLP: test (one step ahead)")),
-                   ("rollout_gru_mse", tr_noop("recurrent: rollout")), ("rollout_mlp_mse", tr_noop("MLP: rollout")))
-    headline_metric = "rollout_gru_mse"
-    loss_log_scale = True     # rollout errors and one-step errors differ by decades
+    view = LessonView(
+        form_fields=("cell", "hidden_size", "num_layers", "dropout", "nonlinearity", "optimizer", "lr", "schedule",
+                     "epochs", "weight_decay", "clip_norm", "evals_per_epoch", "seed", "device", "sequence_length",
+                     "carry_hidden", "csv_path", "csv_column"),
+        metrics=(TEST_LOSS, Metric("test_gru_mse", tr_noop("recurrent one-step test MSE")),
+                 Metric("test_mlp_mse", tr_noop("MLP one-step test MSE")),
+                 Metric("rollout_gru_mse", tr_noop("recurrent rollout MSE")),
+                 Metric("rollout_mlp_mse", tr_noop("MLP rollout MSE"))),
+        headline="rollout_gru_mse",
+        panels=(LossView(y_label=tr_noop("mean squared error (standardised)"),
+                         train=(Curve("train_gru", tr_noop("recurrent: train")), Curve("train_mlp", tr_noop("MLP: train"))),
+                         test=(Curve("test_gru_mse", tr_noop("recurrent: test (one step ahead)")),
+                               Curve("test_mlp_mse", tr_noop("MLP: test (one step ahead)")),
+                               Curve("rollout_gru_mse", tr_noop("recurrent: rollout")),
+                               Curve("rollout_mlp_mse", tr_noop("MLP: rollout"))),
+                         log_y=True,     # rollout errors and one-step errors differ by decades
+                         place=FULL_WIDTH_TOP),
+                SeriesView(title=tr_noop("The series and the forecasts"), truth_label=tr_noop("truth"),
+                           series=(Curve("recurrent", tr_noop("recurrent model, on its own")),
+                                   Curve("mlp", tr_noop("MLP, on its own"))),
+                           boundary_label=tr_noop("train | test")),
+                GatesView(), GradientsView()),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._config = TrainConfig()
         self._train_state = None
         self._eval_state = None
@@ -87,7 +102,6 @@ class SineForecast:
         self._train: "torch.Tensor | None" = None
         self._test: "torch.Tensor | None" = None
         self._last_rollouts: tuple[np.ndarray, np.ndarray] | None = None   # from the latest evaluation
-        self.probe = ProbeSelection()
 
     def default_spec(self) -> ModelSpec:
         return ModelSpec(cell="gru", input_size=1, hidden_size=16, num_layers=1, output_size=1)
@@ -184,21 +198,19 @@ class SineForecast:
         return {"rollout_gru_mse": float(np.mean((recurrent - truth) ** 2)),
                 "rollout_mlp_mse": float(np.mean((mlp - truth) ** 2))}
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
+    def snapshot(self, model: "nn.Module") -> tuple:
         mean, std = self._scale
         # Rollouts are 2 x 200 single steps: reuse the latest evaluation's rather than redo them per frame.
         recurrent, mlp = self._last_rollouts or self.rollouts(model)
         split = len(self._train)
         x_test = np.arange(split, split + len(recurrent))
-        arrays: dict[str, Any] = {"forecast": {
-            "truth": (np.arange(len(self._series)), self._series),
-            "boundary": split - 0.5,
-            "predictions": {"recurrent": (x_test, recurrent * std + mean), "mlp": (x_test, mlp * std + mean)},
-        }}
+        parts: list = [SeriesFrame((np.arange(len(self._series)), self._series),
+                                   {"recurrent": (x_test, recurrent * std + mean), "mlp": (x_test, mlp * std + mean)},
+                                   boundary=split - 0.5)]
         if self.probe.enabled:
             from workbench.gates import inspect_sequence
             windows = list(Windows(self._test, self._config.sequence_length))
-            _, inputs, targets = windows[self.probe.index % len(windows)]
-            arrays.update(inspect_sequence(model.rnn, model.head, inputs, targets))
-            arrays["probe_index"] = self.probe.index % len(windows)
-        return arrays
+            index = self.probe.index % len(windows)
+            _, inputs, targets = windows[index]
+            parts += inspect_sequence(model.rnn, model.head, inputs, targets, index)
+        return tuple(parts)

@@ -16,7 +16,10 @@ import numpy as np
 
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig
-from workbench.task import LessonData, ProbeSelection, StepResult
+from workbench.frames import SeriesFrame
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import (FULL_WIDTH_TOP, TEST_LOSS, Curve, GatesView, GradientsView, LessonView, LossView, Metric,
+                             SeriesView)
 
 if TYPE_CHECKING:
     import torch
@@ -53,24 +56,28 @@ class RandomPhases:
             yield values[:, :-1, None], values[:, 1:, None]
 
 
-class SineGeneration:
+class SineGeneration(Lesson):
     name = "sine-generation"
     title = tr_noop("Generating a sine wave (and clipping gradients)")
-    panels = ("loss", "forecast", "gates")
-    metric_names = ("test_loss", "generation_mse")
-    form_fields = ("cell", "hidden_size", "num_layers", "dropout", "nonlinearity", "optimizer", "lr", "schedule",
-                   "batch_size", "epochs", "weight_decay", "clip_norm", "evals_per_epoch", "seed", "device",
-                   "sequence_length", "horizon")
-    loss_label = tr_noop("mean squared error")
-    loss_curves = (("loss", tr_noop("train (next value)")),)
-    eval_curves = (("test_loss", tr_noop("test (next value)")), ("generation_mse", tr_noop("generation")))
-    headline_metric = "generation_mse"
-    loss_log_scale = True
+    view = LessonView(
+        form_fields=("cell", "hidden_size", "num_layers", "dropout", "nonlinearity", "optimizer", "lr", "schedule",
+                     "batch_size", "epochs", "weight_decay", "clip_norm", "evals_per_epoch", "seed", "device",
+                     "sequence_length", "horizon"),
+        metrics=(TEST_LOSS, Metric("generation_mse", tr_noop("generation MSE"))),
+        headline="generation_mse",
+        panels=(LossView(y_label=tr_noop("mean squared error"), train=(Curve("loss", tr_noop("train (next value)")),),
+                         test=(Curve("test_loss", tr_noop("test (next value)")),
+                               Curve("generation_mse", tr_noop("generation"))), log_y=True, place=FULL_WIDTH_TOP),
+                SeriesView(title=tr_noop("The series and the forecasts"), truth_label=tr_noop("truth"),
+                           series=(Curve("generated", tr_noop("generated")),),
+                           boundary_label=tr_noop("primer | free running")),
+                GatesView(), GradientsView()),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._config = TrainConfig()
         self._device = None
-        self.probe = ProbeSelection()
 
     def default_spec(self) -> ModelSpec:
         return ModelSpec(cell="rnn", input_size=1, hidden_size=10, num_layers=2, output_size=1)
@@ -95,13 +102,14 @@ class SineGeneration:
     def data(self, config: TrainConfig, device: "torch.device") -> LessonData:
         import torch
         self._config, self._device = config, device
-        train = RandomPhases(config.batch_size, config.sequence_length, DT,
-                             np.random.default_rng(config.seed), device)
+        phases = np.random.default_rng(config.seed)
+        train = RandomPhases(config.batch_size, config.sequence_length, DT, phases, device)
         values = torch.tensor(wave(np.array(TEST_STARTS), config.sequence_length + 1, DT),
                               dtype=torch.float32, device=device)
         test = [(values[:, :-1, None], values[:, 1:, None])]
         return LessonData(train, test, config.batch_size * BATCHES_PER_EPOCH, len(TEST_STARTS),
-                          f"sine sequences of {config.sequence_length} steps (dt = {DT:.3f}), random phases")
+                          f"sine sequences of {config.sequence_length} steps (dt = {DT:.3f}), random phases",
+                          generators=(phases,))
 
     def step(self, model: "nn.Module", batch: Any, training: bool) -> StepResult:
         import torch.nn.functional as F
@@ -130,22 +138,19 @@ class SineGeneration:
                   (self.generate(model, start) for start in TEST_STARTS)]
         return {"generation_mse": float(np.mean(errors))}
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
-        start = TEST_STARTS[self.probe.index % len(TEST_STARTS)]
-        truth, generated = self.generate(model, start)
+    def snapshot(self, model: "nn.Module") -> tuple:
+        index = self.probe.index % len(TEST_STARTS)
+        truth, generated = self.generate(model, TEST_STARTS[index])
         steps = np.arange(PRIMER + len(truth))
-        full_truth = wave(np.array([start]), PRIMER + len(truth), DT)[0]
-        arrays: dict[str, Any] = {"forecast": {
-            "truth": (steps, full_truth), "boundary": PRIMER - 0.5,
-            "predictions": {"generated": (steps[PRIMER:], generated)},
-        }}
+        full_truth = wave(np.array([TEST_STARTS[index]]), PRIMER + len(truth), DT)[0]
+        parts: list = [SeriesFrame((steps, full_truth), {"generated": (steps[PRIMER:], generated)},
+                                   boundary=PRIMER - 0.5)]
         if self.probe.enabled:
             import torch
 
             from workbench.gates import inspect_sequence
             values = torch.tensor(full_truth[:self._config.sequence_length + 1], dtype=torch.float32,
                                   device=self._device)
-            arrays.update(inspect_sequence(model.rnn, model.head, values[:-1].view(1, -1, 1),
-                                           values[1:].view(1, -1, 1)))
-            arrays["probe_index"] = self.probe.index % len(TEST_STARTS)
-        return arrays
+            parts += inspect_sequence(model.rnn, model.head, values[:-1].view(1, -1, 1), values[1:].view(1, -1, 1),
+                                      index)
+        return tuple(parts)

@@ -19,7 +19,10 @@ import numpy as np
 
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig
-from workbench.task import LessonData, ProbeSelection, StepResult
+from workbench.frames import SeriesFrame
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import (FULL_WIDTH_TOP, TEST_LOSS, Curve, GatesView, GradientsView, LessonView, LossView, Metric,
+                             SeriesView)
 
 if TYPE_CHECKING:
     import torch
@@ -62,21 +65,25 @@ class EpochWindows(WaveWindows):
         self.first += self.count
 
 
-class SineToCos:
+class SineToCos(Lesson):
     name = "sine-to-cos"
     title = tr_noop("sin → cos, carrying the hidden state")
-    panels = ("loss", "scope", "gates")
-    metric_names = ("test_loss",)
-    form_fields = ("cell", "hidden_size", "num_layers", "dropout", "nonlinearity", "optimizer", "lr", "schedule",
-                   "epochs", "weight_decay", "clip_norm", "evals_per_epoch", "seed", "device", "sequence_length",
-                   "carry_hidden")
-    loss_label = tr_noop("mean squared error")
-    loss_curves = (("loss", tr_noop("train (per window)")),)
-    eval_curves = (("test_loss", tr_noop("test (40 windows)")),)
-    headline_metric = "test_loss"
-    loss_log_scale = True
+    view = LessonView(
+        form_fields=("cell", "hidden_size", "num_layers", "dropout", "nonlinearity", "optimizer", "lr", "schedule",
+                     "epochs", "weight_decay", "clip_norm", "evals_per_epoch", "seed", "device", "sequence_length",
+                     "carry_hidden"),
+        metrics=(TEST_LOSS, Metric("last_windows_mse", tr_noop("MSE over the last 20 windows"))),
+        headline="test_loss",
+        panels=(LossView(y_label=tr_noop("mean squared error"), train=(Curve("loss", tr_noop("train (per window)")),),
+                         test=(Curve("test_loss", tr_noop("test (40 windows)")),), log_y=True, place=FULL_WIDTH_TOP),
+                SeriesView(title=tr_noop("Oscilloscope: sin(t) goes in, cos(t) should come out"),
+                           truth_label=tr_noop("target cos(t)"), series=(Curve("prediction", tr_noop("prediction")),),
+                           background_label=tr_noop("input sin(t)"), x_label="t", scrolling=True),
+                GatesView(), GradientsView()),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._config = TrainConfig()
         self._train_state = None
         self._eval_state = None
@@ -84,7 +91,7 @@ class SineToCos:
         self._scope: deque = deque(maxlen=SCOPE_WINDOWS)
         self._recent_losses: deque = deque(maxlen=LAST_WINDOWS)
         self._test: WaveWindows | None = None
-        self.probe = ProbeSelection()
+        self._train: EpochWindows | None = None
 
     def default_spec(self) -> ModelSpec:
         return ModelSpec(cell="rnn", input_size=1, hidden_size=32, num_layers=1, output_size=1)
@@ -111,7 +118,7 @@ class SineToCos:
         self._train_state = self._eval_state = None
         self._scope.clear()
         self._recent_losses.clear()
-        train = EpochWindows(0, WINDOWS_PER_EPOCH, config.sequence_length, device)
+        train = self._train = EpochWindows(0, WINDOWS_PER_EPOCH, config.sequence_length, device)
         self._test = WaveWindows(TEST_START, TEST_WINDOWS, config.sequence_length, device)
         return LessonData(train, self._test, WINDOWS_PER_EPOCH, TEST_WINDOWS,
                           f"sin→cos: {config.sequence_length} steps per window of π")
@@ -136,22 +143,33 @@ class SineToCos:
             self._eval_state = detach_state(state)
         return StepResult(loss, 1)
 
+    def resume_state(self) -> dict[str, Any]:
+        # The wave goes on where the last epoch stopped, and so does the carried memory.
+        return {"next_window": self._train.first, "hidden": self._train_state, "recent_losses": list(self._recent_losses)}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self._train.first = int(state["next_window"])
+        self._train_state = state["hidden"]
+        if self._train_state is not None:
+            self._train_state = (tuple(part.to(self._device) for part in self._train_state)
+                                 if isinstance(self._train_state, (tuple, list)) else self._train_state.to(self._device))
+        self._recent_losses.extend(state["recent_losses"])
+
     def extra_metrics(self, model: "nn.Module") -> dict[str, float]:
         if not self._recent_losses:
             return {}
         return {"last_windows_mse": float(np.mean(self._recent_losses))}
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
-        arrays: dict[str, Any] = {}
+    def snapshot(self, model: "nn.Module") -> tuple:
+        parts: list = []
         if self._scope:
             t, inputs, targets, predictions = (np.concatenate(part) for part in zip(*self._scope))
-            arrays["scope"] = {"t": t, "input": inputs, "target": targets, "prediction": predictions}
+            parts.append(SeriesFrame((t, targets), {"prediction": (t, predictions)}, background=(t, inputs)))
         if self.probe.enabled:
             from workbench.gates import inspect_sequence
             _, _, inputs, targets = next(iter(self._probe_windows()))
-            arrays.update(inspect_sequence(model.rnn, model.head, inputs, targets))
-            arrays["probe_index"] = self.probe.index
-        return arrays
+            parts += inspect_sequence(model.rnn, model.head, inputs, targets, self.probe.index)
+        return tuple(parts)
 
     def _probe_windows(self):
         index = TEST_START + self.probe.index % TEST_WINDOWS

@@ -14,7 +14,9 @@ import numpy as np
 
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig, linear_parameter_count
-from workbench.task import LessonData, StepResult
+from workbench.frames import DecisionFrame
+from workbench.task import Lesson, LessonData, StepResult
+from workbench.views import TEST_ACCURACY, TEST_LOSS, BoundaryView, Curve, LessonView, LossView, MetricView
 
 if TYPE_CHECKING:
     import torch
@@ -33,18 +35,20 @@ def clouds(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return points, labels
 
 
-class TwoClass:
+class TwoClass(Lesson):
     name = "two-class"
     title = tr_noop("Basics: two clouds, one boundary")
-    panels = ("loss", "accuracy", "boundary")
-    metric_names = ("test_loss", "test_accuracy")
-    form_fields = ("hidden_size", "activation", "optimizer", "lr", "epochs", "weight_decay", "evals_per_epoch", "seed",
-                   "device")
-    loss_curves = (("loss", tr_noop("train")),)
-    eval_curves = (("test_loss", tr_noop("test (new points)")),)
-    headline_metric = "test_accuracy"
+    view = LessonView(
+        form_fields=("hidden_size", "activation", "optimizer", "lr", "epochs", "weight_decay", "evals_per_epoch",
+                     "seed", "device"),
+        metrics=(TEST_LOSS, TEST_ACCURACY),
+        headline="test_accuracy",
+        panels=(LossView(train=(Curve("loss", tr_noop("train")),), test=(Curve("test_loss", tr_noop("test (new points)")),)),
+                MetricView(), BoundaryView()),
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self._points = self._labels = None
         self._device = None
 
@@ -98,6 +102,5 @@ class TwoClass:
         with torch.no_grad():
             return model(grid).softmax(dim=1)[:, 1].view(FIELD_SIZE, FIELD_SIZE).cpu().numpy()
 
-    def snapshot(self, model: "nn.Module") -> dict[str, Any]:
-        return {"boundary": {"field": self.probability_field(model), "extent": FIELD_EXTENT,
-                             "points": self._points, "labels": self._labels}}
+    def snapshot(self, model: "nn.Module") -> tuple:
+        return (DecisionFrame(self.probability_field(model), FIELD_EXTENT, self._points, self._labels),)

@@ -17,6 +17,12 @@ from workbench.spec import ModelSpec, TrainConfig  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    """No test (nor a window a test starts in a subprocess) reads or writes the user's own settings."""
+    monkeypatch.setenv("RNN_WORKBENCH_SETTINGS", str(tmp_path / "settings.ini"))
+
+
+@pytest.fixture(autouse=True)
 def dangling_threads(request, monkeypatch):
     """Record where every QThread and Python thread is started; fail the test if one is still running at
     its end (napari's ``dangling_qthreads``, extended: our workers are plain Python threads)."""

@@ -4,10 +4,11 @@ import pytest
 import torch
 
 from tasks.autoencoder import Autoencoder
-from tests.window_helpers import LONG
+from tests.window_helpers import LONG, panel
 from workbench.checkpoint import load_checkpoint, load_weights, save_checkpoint
 from workbench.events import EvalEnded
 from workbench.trainer import Trainer
+from workbench.views import LatentView, ReconstructionsView
 
 
 def short_run(**spec_changes):
@@ -60,8 +61,8 @@ def test_checkpoint_round_trip_gives_identical_reconstructions(tmp_path):
 def train_in_window(qtbot, window):
     window._select_lesson("autoencoder")
     window.form.epochs.setValue(1)
-    window.tabs.setCurrentWidget(window.latent_explorer)
-    explorer = window.latent_explorer
+    window.tabs.setCurrentWidget(panel(window, LatentView))
+    explorer = panel(window, LatentView)
     with qtbot.waitSignal(window.job_succeeded, timeout=LONG):
         assert window.start_training()
     qtbot.waitUntil(lambda: not window.controller.busy and explorer.has_model, timeout=LONG)
@@ -79,7 +80,7 @@ def test_latent_view_holds_one_point_per_test_digit_in_its_colour(qtbot, window)
     before = explorer.projected.copy()
     explorer._on_dragged(40, 10)                                     # turning changes the projection
     assert not np.allclose(before, explorer.projected)
-    grid = window.reconstruction_grid
+    grid = panel(window, ReconstructionsView)
     assert len(grid.images("outputs")) == 8 and grid.images("outputs")[0].shape == (28, 28)
 
 
@@ -97,7 +98,7 @@ def test_moving_a_slider_changes_the_decoded_digit(qtbot, window):
 
 def test_new_samples_change_the_reconstruction_grid(qtbot, window):
     train_in_window(qtbot, window)
-    grid = window.reconstruction_grid
+    grid = panel(window, ReconstructionsView)
     grid.count.setValue(4)                               # asks for 4 new samples: an inspect job
     qtbot.waitUntil(lambda: len(grid.images("clean")) == 4, timeout=LONG)
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
@@ -108,6 +109,7 @@ def test_a_classifier_checkpoint_in_the_explorer_says_which_lesson_it_is_for(qtb
     from workbench.spec import ModelSpec
     spec = ModelSpec(hidden_size=8)
     path = save_checkpoint(tmp_path / "classifier.pt", "mnist-rows", spec, MnistRows().build(spec))
-    explorer = window.latent_explorer
+    window._select_lesson("autoencoder")
+    explorer = panel(window, LatentView)
     explorer.open_checkpoint(str(path))
     qtbot.waitUntil(lambda: "this checkpoint is for the lesson 'mnist-rows'" in explorer.status.text(), timeout=LONG)

@@ -7,10 +7,11 @@ from tasks.curve_fit import CurveFit
 from tasks.mnist_cnn import MnistCnn
 from tasks.optimizer_race import RACERS, OptimizerRace
 from tasks.two_class import FIELD_SIZE, TwoClass
-from tests.window_helpers import LONG
+from tests.window_helpers import LONG, panel
 from workbench.events import EvalEnded
 from workbench.spec import TrainConfig
 from workbench.trainer import Trainer
+from workbench.views import BoundaryView, FiltersView, LossView, SeriesView
 
 
 def run(task, **changes):
@@ -71,21 +72,21 @@ def test_the_cnn_reads_row_prefixes_for_the_drawing_pad():
     assert per_row.shape == (28, 10) and np.allclose(per_row[-1], probabilities)
 
 
-@pytest.mark.parametrize("lesson, panel", [("curve-fit", "forecast_plot"), ("two-class", "boundary_plot"),
-                                           ("optimizer-race", "loss_plot"), ("mnist-cnn", "filter_grid")])
-def test_each_basics_lesson_runs_in_the_window(qtbot, window, lesson, panel):
+@pytest.mark.parametrize("lesson, spec_type", [("curve-fit", SeriesView), ("two-class", BoundaryView),
+                                               ("optimizer-race", LossView), ("mnist-cnn", FiltersView)])
+def test_each_basics_lesson_runs_in_the_window(qtbot, window, lesson, spec_type):
     window._select_lesson(lesson)
     window.form.epochs.setValue(1)
-    assert getattr(window, panel).isVisibleTo(window)
+    assert panel(window, spec_type).isVisibleTo(window)
     with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as done:
         assert window.start_training()
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
     assert done.args[0]["task"] == lesson
     if lesson == "optimizer-race":
-        lengths = {len(window.loss_plot.data(f"train_{racer}")[0]) for racer in RACERS}
+        lengths = {len(panel(window, LossView).plot.data(f"train_{racer}")[0]) for racer in RACERS}
         assert lengths == {32}
         assert "identical weights" in window.lesson_note.text()
     if lesson == "mnist-cnn":
-        assert len(window.filter_grid.items) == 16
+        assert len(panel(window, FiltersView).items) == 16
     if lesson == "two-class":
-        assert window.boundary_plot.field.image.shape == (FIELD_SIZE, FIELD_SIZE)
+        assert panel(window, BoundaryView).field.image.shape == (FIELD_SIZE, FIELD_SIZE)

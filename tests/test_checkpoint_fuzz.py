@@ -21,7 +21,12 @@ import torch
 from tasks import LESSONS
 from tasks.mnist_rows import MnistRows
 from workbench import cli
-from workbench.checkpoint import FORMAT, description_digest, save_checkpoint, weights_digest
+from workbench.checkpoint import (
+    FORMAT,
+    description_digest,
+    save_checkpoint,
+    weights_digest,
+)
 from workbench.spec import ModelSpec, TrainConfig
 
 SPEC = ModelSpec(cell="lstm", hidden_size=8)

@@ -3,8 +3,14 @@ import gzip
 import numpy as np
 import pytest
 
-from workbench.data import (find_idx_files, load_embedded_mnist, load_mnist, load_mnist_idx, read_idx,
-                            write_idx)
+from workbench.data import (
+    find_idx_files,
+    load_embedded_mnist,
+    load_mnist,
+    load_mnist_idx,
+    read_idx,
+    write_idx,
+)
 from workbench.errors import DataError
 
 

@@ -1,11 +1,14 @@
 """The drawing pad, driven with the mouse."""
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.window_helpers import LONG, make_tiny, train
+from tests.window_helpers import LONG, make_tiny, panel, train
+from workbench.views import DrawingPadView, GatesView
 
 
 def mouse(widget, kind, x, y, button=Qt.MouseButton.LeftButton):
@@ -25,7 +28,7 @@ def stroke(canvas, points, button=Qt.MouseButton.LeftButton):
 @pytest.fixture
 def trained_pad(qtbot, window):
     make_tiny(window)
-    pad = window.drawing_pad
+    pad = panel(window, DrawingPadView)
     window.tabs.setCurrentWidget(pad)     # a hidden pad only keeps the weights; a visible one loads them
     train(qtbot, window)
     qtbot.waitUntil(lambda: pad.has_model, timeout=LONG)   # the pad's worker has built its copy
@@ -47,7 +50,7 @@ def test_drawing_gives_probabilities_and_a_per_row_reading(qtbot, trained_pad):
 
 
 def test_undo_erase_and_clear(qtbot, window):
-    canvas = window.drawing_pad.canvas
+    canvas = panel(window, DrawingPadView).canvas
     assert canvas.is_empty()
     stroke(canvas, [(50, 50), (200, 200)])
     first = canvas.pixels()
@@ -63,23 +66,22 @@ def test_undo_erase_and_clear(qtbot, window):
 
 
 def test_without_a_classifier_the_pad_says_so(window):
-    assert "No classifier yet" in window.drawing_pad.status.text()
+    assert "No classifier yet" in panel(window, DrawingPadView).status.text()
 
 
 def test_a_checkpoint_of_another_lesson_is_refused_with_the_reason(qtbot, tmp_path, lessons):
     from tasks.mnist_rows import MnistRows
+    from tasks.sine_forecast import SineForecast
     from widgets.panels.drawing_pad import DrawingPad
     from workbench.checkpoint import save_checkpoint
-    from workbench.spec import ModelSpec
+    from workbench.task import ProbeSelection
 
-    class SineLesson(MnistRows):        # stands in for any lesson that does not classify digits
-        name = "sine-forecast"
-        reads_digits = False
-
-    pad = DrawingPad({**lessons, SineLesson.name: SineLesson})
+    context = SimpleNamespace(lessons=lessons, probe=ProbeSelection(), view=MnistRows.view, data_root=lambda: "")
+    pad = DrawingPad(DrawingPadView(), context)
     qtbot.addWidget(pad)
-    spec = ModelSpec(hidden_size=8)
-    path = save_checkpoint(tmp_path / "sine.pt", "sine-forecast", spec, MnistRows().build(spec))
+    task = SineForecast()
+    spec = task.default_spec()
+    path = save_checkpoint(tmp_path / "sine.pt", task.name, spec, task.build(spec))
     pad.open_checkpoint(str(path))
     qtbot.waitUntil(lambda: "'sine-forecast', which does not classify digits" in pad.status.text(), timeout=LONG)
     pad.shutdown()
@@ -101,7 +103,7 @@ def test_misread_test_digits_load_into_the_pad(qtbot, trained_pad):
 
 def test_a_hidden_pad_loads_the_weights_when_it_is_shown(qtbot, window):
     make_tiny(window)
-    pad = window.drawing_pad
+    pad = panel(window, DrawingPadView)
     train(qtbot, window)
     assert not pad.has_model and pad.pending_weights is not None     # kept, not loaded, while hidden
     window.tabs.setCurrentWidget(pad)
@@ -114,14 +116,14 @@ def test_the_drawing_can_be_looked_at_inside_the_cell(qtbot, window, trained_pad
     # The answer to the newest canvas (earlier answers may still be arriving).
     qtbot.waitUntil(lambda: pad.reading is not None and pad.reading.request == pad._request, timeout=LONG)
     pad.inspect_button.click()
-    qtbot.waitUntil(lambda: "Your drawing" in window.gate_panel.sample_label.text(), timeout=LONG)
+    qtbot.waitUntil(lambda: "Your drawing" in panel(window, GatesView).sample_label.text(), timeout=LONG)
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
-    assert window.tabs.currentWidget() is window.gate_panel
-    assert window.gate_panel.gates["0.0.h"].shape == (16, 28)
+    assert window.tabs.currentWidget() is panel(window, GatesView)
+    assert panel(window, GatesView).gates["0.0.h"].shape == (16, 28)
 
 
 def test_a_click_leaves_a_dot(window):
-    canvas = window.drawing_pad.canvas
+    canvas = panel(window, DrawingPadView).canvas
     mouse(canvas, QEvent.Type.MouseButtonPress, 140, 140)
     mouse(canvas, QEvent.Type.MouseButtonRelease, 140, 140)
     pixels = canvas.pixels()

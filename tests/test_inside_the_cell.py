@@ -2,38 +2,39 @@
 import numpy as np
 import pytest
 
-from tests.window_helpers import LONG, make_tiny, train
+from tests.window_helpers import LONG, make_tiny, panel, train
+from workbench.views import GatesView, GradientsView
 
 
 def test_gates_and_gradients_arrive_with_the_right_shapes(qtbot, window):
     make_tiny(window)
     train(qtbot, window)
-    panel = window.gate_panel
-    assert set(panel.gates) == {f"0.0.{gate}" for gate in "ifgoch"}
-    assert all(values.shape == (16, 28) for values in panel.gates.values())
-    assert panel.heatmap.image.shape == (16, 28)
-    assert [panel.gate_box.itemData(i) for i in range(panel.gate_box.count())] == list("ifgoch")
-    panel.gate_box.setCurrentIndex(panel.gate_box.findData("f"))
-    assert np.array_equal(panel.heatmap.image, panel.gates["0.0.f"])
-    panel.order_box.setCurrentIndex(panel.order_box.findData("mean"))
-    means = panel.heatmap.image.mean(axis=1)
+    gates_panel = panel(window, GatesView)
+    assert set(gates_panel.gates) == {f"0.0.{gate}" for gate in "ifgoch"}
+    assert all(values.shape == (16, 28) for values in gates_panel.gates.values())
+    assert gates_panel.heatmap.image.shape == (16, 28)
+    assert [gates_panel.gate_box.itemData(i) for i in range(gates_panel.gate_box.count())] == list("ifgoch")
+    gates_panel.gate_box.setCurrentIndex(gates_panel.gate_box.findData("f"))
+    assert np.array_equal(gates_panel.heatmap.image, gates_panel.gates["0.0.f"])
+    gates_panel.order_box.setCurrentIndex(gates_panel.order_box.findData("mean"))
+    means = gates_panel.heatmap.image.mean(axis=1)
     assert np.all(np.diff(means) >= 0)                        # rows sorted by mean activation
-    gradients = window.gradient_panel.latest
+    gradients = panel(window, GradientsView).latest
     assert gradients.shape == (1, 28) and np.isfinite(gradients).all() and (gradients > 0).all()
-    steps, norms = window.gradient_panel.norm_buffer.x, window.gradient_panel.norm_buffer.y
+    steps, norms = panel(window, GradientsView).norm_buffer.x, panel(window, GradientsView).norm_buffer.y
     assert steps.tolist() == list(range(1, 21)) and (norms > 0).all()
 
 
 def test_next_digit_recomputes_in_the_worker(qtbot, window):
     make_tiny(window)
     train(qtbot, window)
-    before = window.gate_panel.gates["0.0.h"].copy()
+    before = panel(window, GatesView).gates["0.0.h"].copy()
     with qtbot.waitSignal(window.controller.finished, timeout=LONG):
-        window.gate_panel.next_button.click()
+        panel(window, GatesView).next_button.click()
         assert window.controller.busy                        # the GUI thread only started a job
     assert window.probe.index == 1
-    assert "Test digit #1" in window.gate_panel.sample_label.text()
-    assert not np.array_equal(window.gate_panel.gates["0.0.h"], before)
+    assert "Test digit #1" in panel(window, GatesView).sample_label.text()
+    assert not np.array_equal(panel(window, GatesView).gates["0.0.h"], before)
 
 
 def test_bidirectional_gru_offers_both_directions_and_its_gates(qtbot, window):
@@ -42,20 +43,21 @@ def test_bidirectional_gru_offers_both_directions_and_its_gates(qtbot, window):
     window.form.bidirectional.setChecked(True)
     window.form.num_layers.setValue(2)
     train(qtbot, window)
-    panel = window.gate_panel
-    assert panel.direction_box.count() == 2 and panel.layer_box.count() == 2
-    assert [panel.gate_box.itemData(i) for i in range(panel.gate_box.count())] == list("rznh")
-    assert window.gradient_panel.latest.shape == (4, 28)
+    gates_panel = panel(window, GatesView)
+    assert gates_panel.direction_box.count() == 2 and gates_panel.layer_box.count() == 2
+    assert [gates_panel.gate_box.itemData(i) for i in range(gates_panel.gate_box.count())] == list("rznh")
+    assert panel(window, GradientsView).latest.shape == (4, 28)
 
 
 def test_compare_cells_overlays_three_gradient_curves(qtbot, window):
     make_tiny(window)
     window.form.batch_size.setValue(500)
     with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as done:
-        assert window.start_comparison()
+        panel(window, GradientsView).compare_button.click()
+        assert window.controller.busy and window.tabs.currentWidget() is panel(window, GradientsView)
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
     assert set(done.args[0]["compare"]) == {"rnn", "lstm", "gru"}
-    assert {key for key in window.gradient_panel.now_curves} == {"compare:rnn", "compare:lstm", "compare:gru"}
+    assert {key for key in panel(window, GradientsView).now_curves} == {"compare:rnn", "compare:lstm", "compare:gru"}
     assert "Compared: RNN" in window.headline.text()
 
 
@@ -64,7 +66,7 @@ def test_clip_threshold_line_follows_the_form(qtbot, window, clip):
     make_tiny(window)
     window.form.clip_norm.setValue(clip)
     train(qtbot, window)
-    line = window.gradient_panel.clip_line
+    line = panel(window, GradientsView).clip_line
     assert line.isVisible() == (clip > 0)
     if clip:
         assert line.value() == pytest.approx(clip)

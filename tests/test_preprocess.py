@@ -2,8 +2,14 @@ import numpy as np
 import pytest
 
 from workbench.data import load_embedded_mnist
-from workbench.preprocess import (center_of_mass, ink_bounding_box, mnist_style, resize_area, shift_image,
-                                  upscale_for_canvas)
+from workbench.preprocess import (
+    center_of_mass,
+    ink_bounding_box,
+    mnist_style,
+    resize_area,
+    shift_image,
+    upscale_for_canvas,
+)
 
 
 @pytest.fixture(scope="module")

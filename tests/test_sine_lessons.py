@@ -5,10 +5,11 @@ import pytest
 from tasks.sine_forecast import SineForecast
 from tasks.sine_generation import SineGeneration
 from tasks.sine_to_cos import SineToCos
-from tests.window_helpers import LONG
+from tests.window_helpers import LONG, panel
 from workbench.events import EvalEnded
 from workbench.series import load_series
 from workbench.trainer import Trainer
+from workbench.views import DigitGridView, GatesView, SeriesView
 
 
 def run(task, **changes):
@@ -64,17 +65,17 @@ def test_built_in_series():
 def test_each_sine_lesson_runs_in_the_window(qtbot, window, lesson, epochs, panel_key):
     window._select_lesson(lesson)
     window.form.epochs.setValue(epochs)
-    assert not window.grid_box.isVisibleTo(window) and window.forecast_plot.isVisibleTo(window)
+    assert window.page.panel(DigitGridView) is None and panel(window, SeriesView).isVisibleTo(window)
     with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as done:
         assert window.start_training()
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
     assert done.args[0]["task"] == lesson
-    x, y = window.forecast_plot.truth_curve.getData()
+    x, y = panel(window, SeriesView).truth_curve.getData()
     assert x is not None and len(x) > 10 and np.isfinite(y).all()
-    px, py = window.forecast_plot.prediction_curves[panel_key].getData()
+    px, py = panel(window, SeriesView).prediction_curves[panel_key].getData()
     assert px is not None and len(px) > 10
-    assert window.gate_panel.gates                                    # inside-the-cell works here too
-    assert "probe_sequence" not in window.gate_panel.gates
+    assert panel(window, GatesView).gates                                    # inside-the-cell works here too
+    assert "probe_sequence" not in panel(window, GatesView).gates
 
 
 def test_a_bad_csv_in_the_form_keeps_the_current_series(window, tmp_path):

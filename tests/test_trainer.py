@@ -1,12 +1,14 @@
 import math
 import threading
 
+import numpy as np
 import pytest
 import torch
 
 from tasks.mnist_rows import MnistRows
 from workbench.errors import TrainingError
 from workbench.events import EvalEnded, RunFinished, RunStarted, Snapshot, StepEnded
+from workbench.frames import DigitGuesses
 from workbench.trainer import Control, Trainer, eval_points
 
 
@@ -33,8 +35,9 @@ def test_events_arrive_in_order_and_loss_falls(tiny_spec, tiny_config):
     assert result.metrics["steps"] == 40 and not result.stopped
     assert result.metrics["test_accuracy"] == pytest.approx(last["test_accuracy"], abs=1e-6)
     snapshot = next(event for event in events if isinstance(event, Snapshot))
-    assert snapshot.arrays["grid_images"].shape == (32, 28, 28)
-    assert snapshot.arrays["grid_predictions"].shape == (32,)
+    guesses = next(part for part in snapshot.parts if isinstance(part, DigitGuesses))
+    assert guesses.images.shape == (32, 28, 28) and guesses.images.dtype == np.uint8
+    assert guesses.predictions.shape == guesses.labels.shape == guesses.confidence.shape == (32,)
 
 
 def test_same_seed_same_run(tiny_spec, tiny_config):

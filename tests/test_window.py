@@ -6,25 +6,27 @@ import pytest
 import torch
 
 from tasks.mnist_rows import MnistRows
+from tests.window_helpers import LONG, make_tiny, panel, train
 from widgets.worker import MAX_RATE_HZ
 from workbench.checkpoint import save_checkpoint
-from tests.window_helpers import LONG, make_tiny, train
 from workbench.spec import ModelSpec
+from workbench.views import DigitGridView, LossView, MetricView
+
 
 def test_train_in_the_window_fills_every_panel(qtbot, window):
     make_tiny(window)
     assert window.form.parameter_count.text() == f"{ModelSpec(hidden_size=16).parameter_count():,}"
     summary = train(qtbot, window)
-    steps, losses = window.loss_plot.data("loss")
+    steps, losses = panel(window, LossView).plot.data("loss")
     assert steps.tolist() == list(range(1, 21)) and np.isfinite(losses).all()
-    assert len(window.loss_plot.data("test_loss")[0]) == 2
-    accuracy_steps, accuracy = window.accuracy_plot.data("test")
+    assert len(panel(window, LossView).plot.data("test_loss")[0]) == 2
+    accuracy_steps, accuracy = panel(window, MetricView).plot.data("test_accuracy")
     assert accuracy_steps.tolist() == [10, 20]
     assert accuracy[-1] == pytest.approx(100 * summary["test_accuracy"])
     assert "Finished: test accuracy" in window.headline.text()
-    assert window.digit_grid.predictions is not None and len(window.digit_grid.images) == 32
-    assert window.progress.value() == 20
-    assert "samples/s" in window.speed_label.text() and window.device_label.text() == "device: cpu"
+    assert panel(window, DigitGridView).grid.predictions is not None and len(panel(window, DigitGridView).grid.images) == 32
+    assert window.status.progress.value() == 20
+    assert "samples/s" in window.status.speed_label.text() and window.status.device_label.text() == "device: cpu"
     assert window.current_checkpoint == summary["checkpoint"]
     assert window.start_button.isEnabled()
 
@@ -109,17 +111,17 @@ def test_presets_fill_the_form(window):
 def test_save_then_open_gives_identical_predictions(qtbot, window, tmp_path):
     make_tiny(window)
     summary = train(qtbot, window)
-    trained_predictions = window.digit_grid.predictions.copy()
+    trained_predictions = panel(window, DigitGridView).grid.predictions.copy()
     saved = tmp_path / "saved.pt"
     assert window.save_checkpoint_to(str(saved)) and saved.exists()
     window.form.hidden_size.setValue(48)
-    window.digit_grid.clear()
+    panel(window, DigitGridView).grid.clear()
     with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as opened:
         assert window.open_checkpoint(str(saved))
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
     assert opened.args[0]["test_accuracy"] == summary["test_accuracy"]
     assert window.form.hidden_size.value() == 16            # the form shows the opened network
-    assert np.array_equal(window.digit_grid.predictions, trained_predictions)
+    assert np.array_equal(panel(window, DigitGridView).grid.predictions, trained_predictions)
     assert "Opened checkpoint" in window.headline.text()
 
 

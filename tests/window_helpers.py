@@ -18,3 +18,10 @@ def train(qtbot, window):
     return succeeded.args[0]
 
 
+
+
+def panel(window, spec_type):
+    """The current lesson's panel drawing ``spec_type`` (a workbench.views spec class)."""
+    found = window.page.panel(spec_type)
+    assert found is not None, f"the lesson {window.task.name} has no {spec_type.__name__}"
+    return found

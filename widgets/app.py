@@ -24,7 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--autostart", action="store_true", help="start training as soon as PyTorch is loaded")
     parser.add_argument("--screenshot", metavar="FILE.png", help="save a screenshot of the window when the job ends")
     parser.add_argument("--quit-when-done", action="store_true", help="exit when the job ends (0 ok, 1 failed)")
-    parser.add_argument("--runs-dir", metavar="DIR", help="where run folders go (default $RNN_WORKBENCH_RUNS or ./runs)")
+    parser.add_argument("--runs-dir", "--out", dest="runs_dir", metavar="DIR",
+                        help="where run folders go (default: the last one chosen, $RNN_WORKBENCH_RUNS or ./runs)")
+    parser.add_argument("--show-runs", action="store_true",
+                        help="open the Runs view with the lesson's runs overlaid (with --screenshot: once drawn)")
     parser.add_argument("--lang", help="interface language, e.g. zh_CN or en (default: the system's)")
     parser.add_argument("--report-startup", action="store_true",
                         help="print start-up timings as JSON on stdout when PyTorch is ready")
@@ -76,14 +79,19 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
               f"Python {sys.version_info.major}.{sys.version_info.minor} after a few seconds of training; "
               "install another version: pip install 'PySide6-Essentials!=6.12.0'", file=sys.stderr)
         return 3
+    from widgets.window_settings import WindowSettings
+    settings = WindowSettings(parent=app)
     from widgets.i18n import install_translators
-    translators = install_translators(app, args.lang)  # noqa: F841 - must outlive the event loop
+    translators = install_translators(app, args.lang or settings.language() or None)  # noqa: F841 - must outlive the loop
 
-    from widgets.main_window import MainWindow, ScriptOptions
-    from workbench.runs import default_runs_root
+    from widgets.main_window import MainWindow
+    from widgets.script import ScriptOptions
+    from workbench.runs import RUNS_ENV, default_runs_root
     script = ScriptOptions(lesson=args.lesson, preset=args.preset, epochs=args.epochs, autostart=args.autostart,
-                           screenshot=args.screenshot, quit_when_done=args.quit_when_done, data_root=args.data_root)
-    window = MainWindow(lessons, args.runs_dir or default_runs_root(), script)
+                           screenshot=args.screenshot, quit_when_done=args.quit_when_done, data_root=args.data_root,
+                           show_runs=args.show_runs)
+    runs_root = args.runs_dir or os.environ.get(RUNS_ENV) or settings.runs_root() or default_runs_root()
+    window = MainWindow(lessons, runs_root, script, settings)
     relay = ExitRelay(app)
     window.exit_requested.connect(relay.exit_with)
     if args.report_startup:

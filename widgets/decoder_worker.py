@@ -8,13 +8,14 @@ import numpy as np
 
 from widgets.model_mirror import ModelMirror
 from workbench.errors import tr_noop
+from workbench.task import LatentDecoder
 
 
 class DecoderMirror(ModelMirror):
     """Reports ``decoded`` ((request, image)), ``reconstructed`` ((original, reconstruction)), ``model_ready``,
     ``unavailable``. Request -1 marks a redraw after new weights rather than an answer."""
 
-    capability = "decodes_latents"
+    capability = LatentDecoder
     refusal = tr_noop("this checkpoint is for the lesson {task!r}; the decoder explorer needs an autoencoder")
 
     def __init__(self, lessons, emit) -> None:

@@ -16,7 +16,7 @@ from workbench.errors import tr_noop
 
 
 class ModelMirror:
-    capability = ""                     # the lesson attribute a model's lesson must set (e.g. reads_digits)
+    capability: type = object           # the protocol a model's lesson must implement (e.g. DigitReader)
     refusal = tr_noop("this model is for the lesson {task!r}, which this panel cannot use")
 
     def __init__(self, lessons: Mapping[str, type], emit: Callable[[str, Any], None]) -> None:
@@ -32,7 +32,7 @@ class ModelMirror:
         from workbench.checkpoint import describe_network
         from workbench.spec import ModelSpec
         lesson = self.lessons.get(task_name)
-        if lesson is None or not getattr(lesson, self.capability, False):
+        if lesson is None or not issubclass(lesson, self.capability):
             self.model = None
             self.emit("unavailable", (self.refusal, {"task": task_name}))
             return
@@ -47,9 +47,9 @@ class ModelMirror:
     def weights_changed(self) -> None:
         """Hook: new weights are in place (subclasses refresh what they show)."""
 
-    def set_weights(self, payload: Any) -> None:
-        """Use weights from a training snapshot: {"task", "spec", "state": {name: array}}."""
-        self._use(payload["task"], payload["spec"], payload["state"], "live")
+    def set_weights(self, weights: Any) -> None:
+        """Use weights from a training snapshot (a ``ModelWeights`` part: lesson, spec, numpy state)."""
+        self._use(weights.task, weights.spec, weights.state, "live")
 
     def open_checkpoint(self, path: str) -> None:
         from workbench.checkpoint import load_checkpoint

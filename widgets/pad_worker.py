@@ -13,6 +13,7 @@ import numpy as np
 
 from widgets.model_mirror import ModelMirror
 from workbench.errors import tr_noop
+from workbench.task import DigitReader
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class PadReading:
 class PadMirror(ModelMirror):
     """Reports ``read_done`` (PadReading), ``mistakes_found`` (dict), ``model_ready``, ``unavailable``."""
 
-    capability = "reads_digits"
+    capability = DigitReader
     refusal = tr_noop("this model is for the lesson {task!r}, which does not classify digits; train or open an "
                       "MNIST classifier")
 

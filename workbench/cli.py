@@ -1,4 +1,4 @@
-"""Headless front end: ``python main.py train ...`` and ``python main.py eval ...``.
+"""Headless front end: ``python main.py train ...``, ``eval ...`` and ``runs ...``.
 
 Progress goes to stdout as it happens; the last stdout line is always one JSON object of the run's
 metrics. Errors are one line on stderr and a non-zero exit status.
@@ -76,7 +76,10 @@ def build_parser(lesson_names: Sequence[str]) -> argparse.ArgumentParser:
     sequence.add_argument("--column", metavar="NAME|N", help="which CSV column: its header, its number counting "
                           "from 1, or 'rows' to read a wide table row by row (default: the last numeric column "
                           "that is not a year/date column)")
-    train.add_argument("--out", metavar="DIR", help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
+    train.add_argument("--resume", metavar="RUN_DIR", help="continue that run from its last saved epoch, in the "
+                       "same folder (with --epochs N: to N epochs in all)")
+    train.add_argument("--runs-dir", "--out", dest="out", metavar="DIR",
+                       help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
     train.add_argument("--threads", type=int, help="torch CPU threads (default: all cores)")
     train.add_argument("--quiet", action="store_true", help="print only the final JSON line")
 
@@ -85,6 +88,14 @@ def build_parser(lesson_names: Sequence[str]) -> argparse.ArgumentParser:
     evaluate.add_argument("--data-root", metavar="DIR", help="evaluate on MNIST from DIR instead")
     evaluate.add_argument("--device", default="cpu")
     evaluate.add_argument("--threads", type=int)
+
+    runs = commands.add_parser("runs", help="list the run folders (status, epochs, headline metric, settings)")
+    runs.add_argument("--runs-dir", "--out", dest="out", metavar="DIR",
+                      help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
+    runs.add_argument("--lesson", choices=list(lesson_names), help="only this lesson's runs")
+    shown = runs.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print the rows as one JSON list (the last line)")
+    shown.add_argument("--csv", metavar="FILE", help="write the rows as a CSV table")
     return parser
 
 
@@ -114,6 +125,8 @@ def _print_progress(prefix: str):
 def run_train(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
     from workbench.runs import default_runs_root
     from workbench.session import train_lesson
+    if args.resume:
+        return resume(args, lessons)
     task = lessons[args.task]()
     if args.list_presets:
         for preset in task.presets().values():
@@ -128,6 +141,47 @@ def run_train(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str
             f"{event.total_steps} steps", flush=True)]
         listeners["on_eval"] = [_print_progress("")]
     return train_lesson(task, spec, config, args.out or default_runs_root(), listeners=listeners)
+
+
+def resume(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
+    from workbench.session import resume_run
+    given = [f"--{option.replace('_', '-')}" for option in list(MODEL_OPTIONS) + list(TRAIN_OPTIONS)
+             if option not in ("epochs", "device") and getattr(args, option) is not None]
+    if given or args.preset:
+        raise WorkbenchError("--resume continues the run with its own settings; only --epochs and --device may "
+                             "change (not {options})", options=", ".join(given or ["--preset"]))
+    listeners: dict[str, list] = {}
+    if not args.quiet:
+        print(f"continuing {args.resume}", flush=True)
+        listeners["on_eval"] = [_print_progress("")]
+    return resume_run(args.resume, lessons, epochs=args.epochs, listeners=listeners, device=args.device)
+
+
+def run_list(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any] | None:
+    from pathlib import Path
+
+    from workbench.atomic import atomic_write
+    from workbench.run_index import list_runs, rows_to_csv
+    from workbench.runs import default_runs_root
+    rows = list_runs(args.out or default_runs_root(), lessons, args.lesson)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, default=str))
+        return None
+    if args.csv:
+        data = rows_to_csv(rows).encode("utf-8")
+        try:
+            atomic_write(Path(args.csv), lambda file: file.write(data))
+        except OSError as error:
+            raise WorkbenchError("could not write {path}: {error}", path=args.csv, error=error.strerror or error)
+        print(f"{len(rows)} runs written to {args.csv}")
+        return None
+    for row in rows:
+        value = row.get("headline")
+        shown = f"{row['headline_metric']} {value:.4g}" if isinstance(value, (int, float)) else row.get("reason", "")
+        print(f"{row['status']:<11} {row['lesson']:<16} {row.get('epochs_done', '')!s:>6}/{row.get('epochs', '')!s:<5} "
+              f"{shown:<28} {row['run_dir']}")
+    print(f"{len(rows)} runs")
+    return None
 
 
 def run_eval(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
@@ -151,8 +205,10 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
     args = build_parser(list(lessons)).parse_args(argv)
     from workbench.threads import configure_torch_threads
     try:
-        configure_torch_threads(leave_core_for_gui=False, requested=args.threads)
-        metrics = run_train(args, lessons) if args.command == "train" else run_eval(args, lessons)
+        if args.command != "runs":          # listing runs never needs torch (and its 5 s import)
+            configure_torch_threads(leave_core_for_gui=False, requested=args.threads)
+        command = {"train": run_train, "eval": run_eval, "runs": run_list}[args.command]
+        metrics = command(args, lessons)
     except WorkbenchError as error:
         print(f"rnn-workbench: error: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -53,7 +53,8 @@ class EvalEnded:
 @dataclass(frozen=True)
 class Snapshot:
     step: int
-    arrays: dict[str, Any]      # numpy copies for the panels
+    parts: tuple                # workbench.frames dataclasses (numpy copies) for the panels
+    tag: str | None = None      # e.g. the cell being trained in an RNN / LSTM / GRU comparison
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from workbench.frames import GateFrame, GradientFrame, SequenceProbe
 from workbench.spec import GATE_RANGES, GATES  # noqa: F401 - re-exported for callers of this module
 
 
@@ -139,10 +140,10 @@ def gradient_through_time(rnn: nn.RNNBase, inputs: torch.Tensor,
 
 
 def inspect_sequence(rnn: nn.RNNBase, head: nn.Module, inputs: torch.Tensor, targets: torch.Tensor,
-                     last_step_only: bool = False) -> dict:
-    """Panel arrays for a sequence lesson: gates over one window and the gradient of its squared error.
+                     index: int, last_step_only: bool = False) -> tuple[GateFrame, GradientFrame]:
+    """Panel parts for a sequence lesson: gates over one window and the gradient of its squared error.
 
-    ``inputs`` (1, time, features) and ``targets`` (1, time, outputs) are one window of the series;
+    ``inputs`` (1, time, features) and ``targets`` (1, time, outputs) are window ``index`` of the series;
     ``last_step_only`` scores only the final prediction (a forecaster read from its last state).
     """
     def loss_of(recomputed: Recomputed) -> torch.Tensor:
@@ -152,10 +153,6 @@ def inspect_sequence(rnn: nn.RNNBase, head: nn.Module, inputs: torch.Tensor, tar
         return nn.functional.mse_loss(predictions, targets)
 
     recomputed, norms = trace(rnn, inputs, loss_of)
-    return {
-        "gates": gate_arrays(recomputed),
-        "gradient_through_time": norms,
-        "probe_cell": recomputed.cell,
-        "probe_bidirectional": rnn.bidirectional,
-        "probe_sequence": inputs[0, :, 0].detach().cpu().numpy().astype(np.float64),
-    }
+    probe = SequenceProbe(inputs[0, :, 0].detach().cpu().numpy().astype(np.float64), index)
+    return (GateFrame(gate_arrays(recomputed), recomputed.cell, rnn.bidirectional, probe),
+            GradientFrame(norms, rnn.bidirectional))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from workbench.frames import ModelWeights
 from workbench.spec import ModelSpec
 
 RECURRENT_LAYERS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
@@ -66,10 +67,10 @@ def prefix_logits(model: SequenceClassifier, inputs: torch.Tensor) -> torch.Tens
     return model.head(features)
 
 
-def mirror_payload(task_name: str, model: nn.Module) -> dict:
+def mirror_payload(task_name: str, model: nn.Module) -> ModelWeights:
     """What a panel needs to rebuild ``model`` in its own thread: lesson, spec and numpy weight copies."""
-    return {"task": task_name, "spec": model.spec.to_dict(),
-            "state": {name: tensor.detach().cpu().numpy().copy() for name, tensor in model.state_dict().items()}}
+    return ModelWeights(task_name, model.spec.to_dict(),
+                        {name: tensor.detach().cpu().numpy().copy() for name, tensor in model.state_dict().items()})
 
 
 def count_parameters(model: nn.Module) -> int:
@@ -252,6 +253,16 @@ class MultiOptimizer:
     def step(self) -> None:
         for optimizer in self.optimizers:
             optimizer.step()
+
+    def state_dict(self) -> dict:
+        return {"optimizers": [optimizer.state_dict() for optimizer in self.optimizers]}
+
+    def load_state_dict(self, state: dict) -> None:
+        states = state["optimizers"]
+        if len(states) != len(self.optimizers):
+            raise ValueError(f"{len(states)} saved optimizers for {len(self.optimizers)} racers")
+        for optimizer, saved in zip(self.optimizers, states):
+            optimizer.load_state_dict(saved)
 
 
 class TwoConvCNN(nn.Module):

@@ -19,10 +19,13 @@ from workbench.control import Control
 from workbench.errors import TrainingError, tr_noop
 from workbench.events import EvalEnded, RunFailed, RunFinished, RunStarted, Snapshot, StepEnded
 from workbench.models import count_parameters
+from workbench.resume import ResumePoint, capture_rng, restore_rng
 from workbench.spec import ModelSpec, TrainConfig
 from workbench.task import Batches, Task
 
-EVENT_NAMES = ("on_start", "on_step", "on_eval", "on_snapshot", "on_done", "on_error")
+# "on_epoch" receives (model, ResumePoint) in the trainer's thread, to save a checkpoint from which the
+# run can continue; it holds live objects, so it is never forwarded to another thread.
+EVENT_NAMES = ("on_start", "on_step", "on_eval", "on_snapshot", "on_done", "on_error", "on_epoch")
 
 
 def resolve_device(name: str) -> torch.device:
@@ -84,10 +87,8 @@ def evaluate(task: Task, model: nn.Module, batches: Batches) -> dict[str, float]
                 sums[key] += float(value)
     metrics = {"test_loss": total_loss / max(total_size, 1)}
     metrics.update({f"test_{key}": value / max(total_size, 1) for key, value in sums.items()})
-    extra = getattr(task, "extra_metrics", None)
-    if extra is not None:   # metrics that are not averages over batches (e.g. a free-running rollout)
-        with torch.no_grad():
-            metrics.update(extra(model))
+    with torch.no_grad():   # metrics that are not averages over batches (e.g. a free-running rollout)
+        metrics.update(task.extra_metrics(model))
     model.train(was_training)
     return metrics
 
@@ -97,14 +98,25 @@ class RunResult:
     model: nn.Module
     metrics: dict[str, Any]
     stopped: bool
+    resume: ResumePoint | None = None       # where a continuation would pick up
+
+
+def _restore_optimizer(optimizer, state: dict) -> None:
+    try:
+        optimizer.load_state_dict(state)
+    except (ValueError, KeyError, TypeError, RuntimeError) as error:
+        raise TrainingError(tr_noop("the saved optimizer state does not fit this network ({error})"),
+                            error=error) from None
 
 
 class Trainer:
     """Trains one model for one task with one config; :meth:`run` may be called once."""
 
     def __init__(self, task: Task, spec: ModelSpec, config: TrainConfig, control: Control | None = None,
-                 snapshot_every_s: float = 0.3) -> None:
+                 snapshot_every_s: float = 0.3, resume: tuple[dict, ResumePoint] | None = None) -> None:
+        """``resume`` = (state_dict, ResumePoint): continue a saved run instead of starting afresh."""
         self.task = task
+        self.resume = resume
         self.spec = spec.validate()
         self.config = config.validate()
         self.control = control or Control()
@@ -124,9 +136,9 @@ class Trainer:
         was_training = model.training
         model.eval()
         with torch.no_grad():
-            arrays = self.task.snapshot(model)
+            parts = tuple(self.task.snapshot(model))
         model.train(was_training)
-        self.trigger("on_snapshot", Snapshot(step, arrays))
+        self.trigger("on_snapshot", Snapshot(step, parts))
 
     def run(self) -> RunResult:
         """Train; report events; return the model and the summary metrics. Raises on failure."""
@@ -146,24 +158,56 @@ class Trainer:
         data = self.task.data(config, device)
         steps_per_epoch = len(data.train)
         total_steps = steps_per_epoch * config.epochs
-        custom = getattr(self.task, "make_optimizer", None)    # e.g. one optimizer per racer
-        optimizer = custom(model, config) if custom else make_optimizer(config, model.parameters())
-        schedule = None if custom else make_schedule(config, optimizer, total_steps)
+        custom = self.task.make_optimizer(model, config)    # e.g. one optimizer per racer
+        optimizer = make_optimizer(config, model.parameters()) if custom is None else custom
+        schedule = make_schedule(config, optimizer, total_steps) if custom is None else None
         evaluate_after = eval_points(steps_per_epoch, config.evals_per_epoch)
+        step, samples, train_seconds, epoch, done_before = 0, 0, 0.0, 0, 0.0
+        first_epoch, skip_batches = 1, 0
+        metrics: dict[str, float] = {}
+        evaluated_at = -1
+        recent_losses: list[float] = []
+        if self.resume is not None:
+            weights, point = self.resume
+            model.load_state_dict(weights)
+            _restore_optimizer(optimizer, point.optimizer)
+            if schedule is not None:
+                if point.schedule is not None and point.total_epochs == config.epochs:
+                    schedule.load_state_dict(point.schedule)
+                else:    # more epochs than the cycle was planned for: a fresh cycle over the added steps
+                    schedule = make_schedule(config, optimizer, total_steps - point.step)
+            restore_rng(point.rng, data.generators)
+            self.task.restore_state(point.task)
+            step, samples, train_seconds, done_before = point.step, point.samples, point.train_seconds, point.seconds
+            metrics, evaluated_at, recent_losses = dict(point.metrics), point.evaluated_at, list(point.recent_losses)
+            epoch = point.epoch
+            first_epoch, skip_batches = point.epoch + 1, point.batches_done
         self.trigger("on_start", RunStarted(self.task.name, str(device), count_parameters(model), total_steps,
                                             steps_per_epoch, config.epochs, data.train_size, data.test_size,
                                             data.description))
         wants_snapshots = bool(self.callbacks["on_snapshot"])
         if wants_snapshots:
-            self._snapshot(model, 0)
+            self._snapshot(model, step)
         last_snapshot = loop_began = time.perf_counter()
-        step, samples, train_seconds, epoch = 0, 0, 0.0, 0
-        metrics: dict[str, float] = {}
-        evaluated_at = -1
-        recent_losses: list[float] = []
+
+        def resume_point() -> ResumePoint:
+            # Every epoch has steps_per_epoch steps, so the step count says where in which epoch we are.
+            completed, batches_done = divmod(step, steps_per_epoch) if steps_per_epoch else (epoch, 0)
+            return ResumePoint(completed, step, samples, train_seconds,
+                               done_before + time.perf_counter() - loop_began - paused_s, config.epochs, dict(metrics),
+                               evaluated_at, list(recent_losses), optimizer.state_dict(),
+                               schedule.state_dict() if schedule is not None else None,
+                               capture_rng(data.generators), self.task.resume_state(), batches_done)
         model.train()
-        for epoch in range(1, config.epochs + 1):
+        batch_number = 0
+        for epoch in range(first_epoch, config.epochs + 1):
+            if control.stop_requested:      # before the next epoch draws its shuffle: the run can continue exactly
+                epoch -= 1
+                break
             for batch_number, batch in enumerate(data.train, start=1):
+                if skip_batches:            # a run stopped mid-epoch continues where it stopped
+                    skip_batches -= 1
+                    continue
                 paused_s += control.wait_while_paused()
                 if control.stop_requested:
                     break
@@ -185,7 +229,7 @@ class Trainer:
                 samples += result.size
                 train_seconds += time.perf_counter() - step_began
                 recent_losses = (recent_losses + [loss])[-50:]
-                active = time.perf_counter() - loop_began - paused_s
+                active = done_before + time.perf_counter() - loop_began - paused_s
                 logs = {name: float(value) for name, value in result.logs.items()}
                 self.trigger("on_step", StepEnded(step, epoch, loss, grad_norm, optimizer.param_groups[0]["lr"],
                                                   samples, active, total_steps, train_seconds, logs))
@@ -198,6 +242,8 @@ class Trainer:
                     last_snapshot = time.perf_counter()
             if control.stop_requested:
                 break
+            if self.callbacks["on_epoch"]:
+                self.trigger("on_epoch", (model, resume_point()))
         if evaluated_at != step:
             metrics = evaluate(self.task, model, data.test)
             self.trigger("on_eval", EvalEnded(step, epoch, metrics))
@@ -210,11 +256,11 @@ class Trainer:
             **{key: round(value, 6) for key, value in metrics.items()},
             "train_loss": round(sum(recent_losses) / len(recent_losses), 6) if recent_losses else None,
             "samples_per_s": round(samples / train_seconds, 1) if train_seconds else 0.0,
-            "seconds": round(time.perf_counter() - began - paused_s, 3),
+            "seconds": round(done_before + time.perf_counter() - began - paused_s, 3),
             "device": str(device),
             "parameter_count": count_parameters(model),
             "stopped": control.stop_requested,
             **data.facts,
         }
         self.trigger("on_done", RunFinished(control.stop_requested, summary))
-        return RunResult(model, summary, control.stop_requested)
+        return RunResult(model, summary, control.stop_requested, resume_point())

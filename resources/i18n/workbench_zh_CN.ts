@@ -17,6 +17,37 @@
     </message>
 </context>
 <context>
+    <name>CheckpointFiles</name>
+    <message>
+        <source>Open checkpoint</source>
+        <translation>打开检查点</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt *.pth *.ckpt);;All files (*)</source>
+        <translation>PyTorch 检查点 (*.pt *.pth *.ckpt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: train a network or open a checkpoint.</source>
+        <translation>还没有可保存的模型：请先训练网络或打开检查点。</translation>
+    </message>
+    <message>
+        <source>Save checkpoint</source>
+        <translation>保存检查点</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt)</source>
+        <translation>PyTorch 检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Could not save to {path}: {reason}</source>
+        <translation>无法保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>DigitGrid</name>
     <message>
         <source>Test digits and the network&apos;s guesses appear here during training.</source>
@@ -29,6 +60,13 @@
     <message>
         <source>{guess} · {percent}%</source>
         <translation>{guess} · {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>DigitGridPanel</name>
+    <message>
+        <source>{right} of {total} shown digits right</source>
+        <translation>所示 {total} 个数字中答对 {right} 个</translation>
     </message>
 </context>
 <context>
@@ -303,6 +341,49 @@
     </message>
 </context>
 <context>
+    <name>Headline</name>
+    <message>
+        <source>{metric} (best {best:.1f}%) after {step} steps</source>
+        <translation>{metric}（最佳 {best:.1f}%），已训练 {step} 步</translation>
+    </message>
+    <message>
+        <source>{metric} after {step} steps</source>
+        <translation>{metric}（已训练 {step} 步）</translation>
+    </message>
+    <message>
+        <source>Training {parameters:,} parameters on {data}</source>
+        <translation>正在训练 {parameters:,} 个参数，数据：{data}</translation>
+    </message>
+    <message>
+        <source>Comparing cells: training the {cell} ({index} of {count})</source>
+        <translation>比较单元：正在训练 {cell}（第 {index}/{count} 个）</translation>
+    </message>
+    <message>
+        <source>Compared: {results}</source>
+        <translation>比较结果：{results}</translation>
+    </message>
+    <message>
+        <source>Stopped: {metric}</source>
+        <translation>已停止：{metric}</translation>
+    </message>
+    <message>
+        <source>Finished: {metric}</source>
+        <translation>训练完成：{metric}</translation>
+    </message>
+    <message>
+        <source>Opened checkpoint: {metric}</source>
+        <translation>已打开检查点：{metric}</translation>
+    </message>
+    <message>
+        <source>{path} evaluated on {data}: {metrics}.</source>
+        <translation>{path} 在 {data} 上评估：{metrics}。</translation>
+    </message>
+    <message>
+        <source>It was saved by an older version, without checksums, so damage to it cannot be detected; save it again to add them.</source>
+        <translation>它由旧版本保存，没有校验和，因此无法检测损坏；重新保存一次即可加上校验和。</translation>
+    </message>
+</context>
+<context>
     <name>LatentExplorer</name>
     <message>
         <source>Latent space: drag to turn it</source>
@@ -354,142 +435,32 @@
     </message>
 </context>
 <context>
+    <name>LessonPanels</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <source>optimizer step</source>
+        <translation>优化步数</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>RNN Workbench</source>
         <translation>RNN 工作台</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Train the network in the form (F5)</source>
-        <translation>训练表单中的网络 (F5)</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Lesson</source>
-        <translation>课程</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>预设</translation>
-    </message>
-    <message>
-        <source>Loading PyTorch…</source>
-        <translation>正在加载 PyTorch…</translation>
-    </message>
-    <message>
         <source>Build a network in the form, then press Start.</source>
         <translation>在左侧表单中搭建网络，然后点击“开始”。</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>optimizer step</source>
-        <translation>优化步数</translation>
-    </message>
-    <message>
-        <source>Test accuracy</source>
-        <translation>测试准确率</translation>
-    </message>
-    <message>
-        <source>accuracy (%)</source>
-        <translation>准确率 (%)</translation>
-    </message>
-    <message>
-        <source>test accuracy</source>
-        <translation>测试准确率</translation>
-    </message>
-    <message>
-        <source>Test digits: the network&apos;s guess and its confidence (green right, red wrong)</source>
-        <translation>测试数字：网络的猜测与置信度（绿色正确，红色错误）</translation>
-    </message>
-    <message>
-        <source>The series and the forecasts</source>
-        <translation>序列与预测</translation>
-    </message>
-    <message>
-        <source>time step</source>
-        <translation>时间步</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>Inside the cell</source>
-        <translation>单元内部</translation>
-    </message>
-    <message>
-        <source>Gradients through time</source>
-        <translation>随时间传播的梯度</translation>
-    </message>
-    <message>
-        <source>Draw a digit</source>
-        <translation>写一个数字</translation>
-    </message>
-    <message>
-        <source>Latent space</source>
-        <translation>隐空间</translation>
-    </message>
-    <message>
-        <source>device: –</source>
-        <translation>设备：–</translation>
-    </message>
-    <message>
-        <source>– samples/s</source>
-        <translation>– 样本/秒</translation>
-    </message>
-    <message>
-        <source>idle</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open checkpoint…</source>
-        <translation>打开检查点(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save checkpoint as…</source>
-        <translation>检查点另存为(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Use MNIST &amp;folder…</source>
-        <translation>使用 MNIST 文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation>训练(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>开始(&amp;S)</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
     </message>
     <message>
         <source>PyTorch {version} ready · {threads} CPU thread(s) for training</source>
@@ -506,66 +477,6 @@
     <message>
         <source>There is no lesson called {name}.</source>
         <translation>没有名为 {name} 的课程。</translation>
-    </message>
-    <message>
-        <source>Choose a preset…</source>
-        <translation>选择预设…</translation>
-    </message>
-    <message>
-        <source>Oscilloscope: sin(t) goes in, cos(t) should come out</source>
-        <translation>示波器：输入 sin(t)，应输出 cos(t)</translation>
-    </message>
-    <message>
-        <source>target cos(t)</source>
-        <translation>目标 cos(t)</translation>
-    </message>
-    <message>
-        <source>prediction</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <source>input sin(t)</source>
-        <translation>输入 sin(t)</translation>
-    </message>
-    <message>
-        <source>The data and the network&apos;s curve</source>
-        <translation>数据与网络拟合的曲线</translation>
-    </message>
-    <message>
-        <source>data (x² + noise)</source>
-        <translation>数据（x² + 噪声）</translation>
-    </message>
-    <message>
-        <source>network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>recurrent model, on its own</source>
-        <translation>循环网络（自回归）</translation>
-    </message>
-    <message>
-        <source>MLP, on its own</source>
-        <translation>MLP（自回归）</translation>
-    </message>
-    <message>
-        <source>generated</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <source>primer | free running</source>
-        <translation>引导 | 自由生成</translation>
-    </message>
-    <message>
-        <source>train | test</source>
-        <translation>训练 | 测试</translation>
-    </message>
-    <message>
-        <source>truth</source>
-        <translation>真实值</translation>
-    </message>
-    <message>
-        <source>The lesson has no preset called {name}; choose from {names}.</source>
-        <translation>本课程没有名为 {name} 的预设；可选：{names}。</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -600,52 +511,8 @@
         <translation>本批结束后停止…</translation>
     </message>
     <message>
-        <source>device: {device}</source>
-        <translation>设备：{device}</translation>
-    </message>
-    <message>
-        <source>Comparing cells: training the {cell} ({index} of {count})</source>
-        <translation>比较单元：正在训练 {cell}（第 {index}/{count} 个）</translation>
-    </message>
-    <message>
-        <source>Training {parameters:,} parameters on {data}</source>
-        <translation>正在训练 {parameters:,} 个参数，数据：{data}</translation>
-    </message>
-    <message>
-        <source>{speed:,.0f} samples/s</source>
-        <translation>{speed:,.0f} 样本/秒</translation>
-    </message>
-    <message>
-        <source>epoch {epoch}/{epochs} · {percent}% · ETA {eta}</source>
-        <translation>第 {epoch}/{epochs} 轮 · {percent}% · 剩余 {eta}</translation>
-    </message>
-    <message>
-        <source>Test accuracy {accuracy:.1f}% (best {best:.1f}%) after {step} steps</source>
-        <translation>测试准确率 {accuracy:.1f}%（最佳 {best:.1f}%），已训练 {step} 步</translation>
-    </message>
-    <message>
-        <source>{metric} after {step} steps</source>
-        <translation>{metric}（已训练 {step} 步）</translation>
-    </message>
-    <message>
-        <source>{right} of {total} shown digits right</source>
-        <translation>所示 {total} 个数字中答对 {right} 个</translation>
-    </message>
-    <message>
-        <source>Compared: {results}</source>
-        <translation>比较结果：{results}</translation>
-    </message>
-    <message>
         <source>Same data, seed and recipe for each cell; their gradients through time are overlaid in the Gradients tab.</source>
         <translation>每种单元使用相同的数据、随机种子和训练方案；它们随时间传播的梯度叠加显示在“梯度”页。</translation>
-    </message>
-    <message>
-        <source>Opened checkpoint: {metric}</source>
-        <translation>已打开检查点：{metric}</translation>
-    </message>
-    <message>
-        <source>{path} evaluated on {data}: {metrics}.</source>
-        <translation>{path} 在 {data} 上评估：{metrics}。</translation>
     </message>
     <message>
         <source>{seconds:.1f} s, {speed:,.0f} samples/s. Run saved in {run_dir} (Ctrl+S saves the checkpoint elsewhere).</source>
@@ -656,24 +523,12 @@
         <translation>完成</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>Stopped: {metric}</source>
-        <translation>已停止：{metric}</translation>
-    </message>
-    <message>
-        <source>Finished: {metric}</source>
-        <translation>训练完成：{metric}</translation>
+        <source>Runs</source>
+        <translation>运行记录</translation>
     </message>
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
-    </message>
-    <message>
-        <source>It was saved by an older version, without checksums, so damage to it cannot be detected; save it again to add them.</source>
-        <translation>它由旧版本保存，没有校验和，因此无法检测损坏；重新保存一次即可加上校验和。</translation>
     </message>
     <message>
         <source>checkpoint evaluated</source>
@@ -700,12 +555,16 @@
         <translation>失败</translation>
     </message>
     <message>
-        <source>Open checkpoint</source>
-        <translation>打开检查点</translation>
+        <source>Cannot continue {run}: {reason}</source>
+        <translation>无法继续 {run}：{reason}</translation>
     </message>
     <message>
-        <source>PyTorch checkpoints (*.pt *.pth *.ckpt);;All files (*)</source>
-        <translation>PyTorch 检查点 (*.pt *.pth *.ckpt);;所有文件 (*)</translation>
+        <source>Continuing {run}…</source>
+        <translation>正在继续 {run}…</translation>
+    </message>
+    <message>
+        <source>Settings reset to the defaults.</source>
+        <translation>设置已恢复为默认值。</translation>
     </message>
     <message>
         <source>Wait for the current job to finish before opening a checkpoint.</source>
@@ -715,32 +574,19 @@
         <source>evaluating {name}…</source>
         <translation>正在评估 {name}…</translation>
     </message>
-    <message>
-        <source>Nothing to save yet: train a network or open a checkpoint.</source>
-        <translation>还没有可保存的模型：请先训练网络或打开检查点。</translation>
-    </message>
-    <message>
-        <source>Save checkpoint</source>
-        <translation>保存检查点</translation>
-    </message>
-    <message>
-        <source>PyTorch checkpoints (*.pt)</source>
-        <translation>PyTorch 检查点 (*.pt)</translation>
-    </message>
-    <message>
-        <source>Could not save to {path}: {reason}</source>
-        <translation>无法保存到 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MetricPanel</name>
+    <message>
+        <source>optimizer step</source>
+        <translation>优化步数</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +892,282 @@
     </message>
 </context>
 <context>
+    <name>RunStatus</name>
+    <message>
+        <source>device: –</source>
+        <translation>设备：–</translation>
+    </message>
+    <message>
+        <source>– samples/s</source>
+        <translation>– 样本/秒</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>device: {device}</source>
+        <translation>设备：{device}</translation>
+    </message>
+    <message>
+        <source>{speed:,.0f} samples/s</source>
+        <translation>{speed:,.0f} 样本/秒</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs} · {percent}% · ETA {eta}</source>
+        <translation>第 {epoch}/{epochs} 轮 · {percent}% · 剩余 {eta}</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>Filter runs (any column: status, a setting, a date…)</source>
+        <translation>筛选运行（任意一列：状态、某个设置、日期…）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Load the run&apos;s checkpoint into the window and evaluate it</source>
+        <translation>把这次运行的检查点载入窗口并评估</translation>
+    </message>
+    <message>
+        <source>Continue training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Train the run further, in its own folder, from its last saved epoch</source>
+        <translation>从最后保存的轮次起，在原文件夹中继续训练</translation>
+    </message>
+    <message>
+        <source>to </source>
+        <translation>到 </translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV…</source>
+        <translation>导出表格为 CSV…</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>optimizer step</source>
+        <translation>优化步数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Select runs (Ctrl or Shift + click) to overlay their curves.</source>
+        <translation>选择多次运行（Ctrl 或 Shift + 单击）以叠加它们的曲线。</translation>
+    </message>
+    <message>
+        <source>{count} runs in {folder}</source>
+        <translation>{folder} 中有 {count} 次运行</translation>
+    </message>
+    <message>
+        <source>Could not read the curves: {reason}</source>
+        <translation>无法读取曲线：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} runs overlaid.</source>
+        <translation>已叠加 {count} 次运行。</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Delete {count} run folder(s) with their checkpoints and metrics? This cannot be undone.
+
+{names}</source>
+        <translation>删除 {count} 个运行文件夹（含检查点和指标）？此操作无法撤销。
+
+{names}</translation>
+    </message>
+    <message>
+        <source>Some folders could not be deleted:
+{problems}</source>
+        <translation>有些文件夹无法删除：
+{problems}</translation>
+    </message>
+    <message>
+        <source>Export the runs table</source>
+        <translation>导出运行表格</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Table written to {path}</source>
+        <translation>表格已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train the network in the form (F5)</source>
+        <translation>训练表单中的网络 (F5)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch…</source>
+        <translation>正在加载 PyTorch…</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Choose a preset…</source>
+        <translation>选择预设…</translation>
+    </message>
+    <message>
+        <source>The lesson has no preset called {name}; choose from {names}.</source>
+        <translation>本课程没有名为 {name} 的预设；可选：{names}。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Open checkpoint…</source>
+        <translation>打开检查点(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save checkpoint as…</source>
+        <translation>检查点另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Use MNIST &amp;folder…</source>
+        <translation>使用 MNIST 文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Runs folder…</source>
+        <translation>运行文件夹(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset settings</source>
+        <translation>恢复默认设置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>运行记录(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Where run folders go</source>
+        <translation>运行文件夹存放位置</translation>
+    </message>
+    <message>
+        <source>The language changes when the workbench starts again.</source>
+        <translation>语言将在下次启动工作台时切换。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <source>the settings file {path} could not be read</source>
+        <translation>无法读取设置文件 {path}</translation>
+    </message>
+    <message>
+        <source>the settings file is from another version</source>
+        <translation>设置文件来自其他版本</translation>
+    </message>
+    <message>
+        <source>Some saved settings could not be read and were ignored ({which}); the defaults are used instead.</source>
+        <translation>部分已保存的设置无法读取，已忽略（{which}）；改用默认值。</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>there is no file at {path}</source>
@@ -1248,8 +1370,116 @@
         <translation>随机种子</translation>
     </message>
     <message>
+        <source>the saved run drew from {saved} random generators, the lesson now from {now}; it cannot continue exactly</source>
+        <translation>保存的运行使用了 {saved} 个随机数生成器，而本课现在使用 {now} 个；无法精确继续</translation>
+    </message>
+    <message>
+        <source>{path} cannot continue training: its resume data is damaged or from another version ({error})</source>
+        <translation>{path} 无法继续训练：其续训数据已损坏或来自其他版本（{error}）</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>both ways</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>latent</source>
+        <translation>隐空间</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>clip</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>evals/epoch</source>
+        <translation>每轮测试</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>carry state</source>
+        <translation>携带状态</translation>
+    </message>
+    <message>
+        <source>horizon</source>
+        <translation>生成步数</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>race rates</source>
+        <translation>竞赛学习率</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
         <source>download</source>
         <translation>下载</translation>
+    </message>
+    <message>
+        <source>{run_dir} is being trained right now by another process</source>
+        <translation>{run_dir} 正在被另一个进程训练</translation>
+    </message>
+    <message>
+        <source>{run_dir} has no checkpoint yet (it ended before its first epoch); start it again instead</source>
+        <translation>{run_dir} 还没有检查点（在第一轮结束前就停止了）；请重新开始训练</translation>
+    </message>
+    <message>
+        <source>{path} holds weights only (saved by an older version), so training cannot continue exactly; open it instead</source>
+        <translation>{path} 只含权重（由旧版本保存），无法精确继续训练；请改为打开它</translation>
+    </message>
+    <message>
+        <source>the run already has {done} epochs; ask for more (e.g. --epochs {more})</source>
+        <translation>这次运行已有 {done} 轮；请要求更多轮（例如 --epochs {more}）</translation>
+    </message>
+    <message>
+        <source>{run_dir} is not a run folder that can continue: {error}</source>
+        <translation>{run_dir} 不是可以继续的运行文件夹：{error}</translation>
     </message>
     <message>
         <source>sequence length</source>
@@ -1324,8 +1554,56 @@
         <translation>没有 CUDA 设备 {index}（本机共有 {count} 个）</translation>
     </message>
     <message>
+        <source>the saved optimizer state does not fit this network ({error})</source>
+        <translation>保存的优化器状态与此网络不匹配（{error}）</translation>
+    </message>
+    <message>
         <source>the loss became {loss} at step {step}: training diverged. Try a lower learning rate or turn on gradient clipping</source>
         <translation>第 {step} 步时损失变为 {loss}：训练发散。请降低学习率或开启梯度裁剪</translation>
+    </message>
+    <message>
+        <source>cross-entropy loss</source>
+        <translation>交叉熵损失</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>Test digits: the network&apos;s guess and its confidence (green right, red wrong)</source>
+        <translation>测试数字：网络的猜测与置信度（绿色正确，红色错误）</translation>
+    </message>
+    <message>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Inside the cell</source>
+        <translation>单元内部</translation>
+    </message>
+    <message>
+        <source>Gradients through time</source>
+        <translation>随时间传播的梯度</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>Latent space</source>
+        <translation>隐空间</translation>
     </message>
     <message>
         <source>Autoencoder: digits squeezed into a few numbers</source>
@@ -1556,6 +1834,42 @@
         <translation>{path} 中没有列 {column!r}；它的列有 {names}（也可以用 1 到 {count} 的编号，或 &quot;rows&quot;）</translation>
     </message>
     <message>
+        <source>The data and the network&apos;s curve</source>
+        <translation>数据与网络拟合的曲线</translation>
+    </message>
+    <message>
+        <source>data (x² + noise)</source>
+        <translation>数据（x² + 噪声）</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>The series and the forecasts</source>
+        <translation>序列与预测</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <source>train | test</source>
+        <translation>训练 | 测试</translation>
+    </message>
+    <message>
+        <source>recurrent model, on its own</source>
+        <translation>循环网络（自回归）</translation>
+    </message>
+    <message>
+        <source>MLP, on its own</source>
+        <translation>MLP（自回归）</translation>
+    </message>
+    <message>
+        <source>primer | free running</source>
+        <translation>引导 | 自由生成</translation>
+    </message>
+    <message>
         <source>train (next value)</source>
         <translation>训练（下一个值）</translation>
     </message>
@@ -1684,6 +1998,26 @@
         <translation>Adam 测试 MSE</translation>
     </message>
     <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Oscilloscope: sin(t) goes in, cos(t) should come out</source>
+        <translation>示波器：输入 sin(t)，应输出 cos(t)</translation>
+    </message>
+    <message>
+        <source>target cos(t)</source>
+        <translation>目标 cos(t)</translation>
+    </message>
+    <message>
+        <source>input sin(t)</source>
+        <translation>输入 sin(t)</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
         <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>
         <translation>{label} 必须是数字，例如 0.01 或 1e-3，当前为 {value!r}</translation>
     </message>
@@ -1730,6 +2064,30 @@
     <message>
         <source>candidate n (tanh)</source>
         <translation>候选状态 n (tanh)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>

@@ -5,12 +5,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from widgets.panels.base import LessonPanel, PanelContext
+from workbench.frames import DecisionFrame
+from workbench.views import BoundaryView
+
 CLASS_COLOURS = ("#1f77b4", "#d62728")
 
 
-class BoundaryPlot(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class BoundaryPlot(QWidget, LessonPanel):
+    frames = (DecisionFrame,)
+
+    def __init__(self, spec: BoundaryView, context: PanelContext) -> None:
+        super().__init__()
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.plot = self.view.addPlot(row=0, col=0)
@@ -35,13 +41,13 @@ class BoundaryPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def update_boundary(self, boundary: dict) -> None:
-        field = np.asarray(boundary["field"], dtype=np.float32)
-        low, high = boundary["extent"]
+    def show_frame(self, frame: DecisionFrame, tag: str | None = None) -> None:
+        field = np.asarray(frame.field, dtype=np.float32)
+        low, high = frame.extent
         self.field.setImage(field, levels=(0, 1))
         self.field.setRect(low, low, high - low, high - low)
         self.boundary_line.setData(field.T)    # IsocurveItem reads (x, y) order; the image is row-major
-        points, labels = boundary["points"], boundary["labels"]
+        points, labels = frame.points, frame.labels
         for index, item in enumerate(self.points):
             chosen = points[labels == index]
             item.setData(chosen[:, 0], chosen[:, 1])

@@ -4,7 +4,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from widgets.i18n import translate_core
+from widgets.panels.base import LessonPanel, PanelContext
+from workbench.frames import DigitGuesses
+from workbench.views import DigitGridView
 
 RIGHT = QColor("#1b8a3a")
 WRONG = QColor("#c62828")
@@ -131,3 +136,34 @@ class DigitGrid(QWidget):
                 if painter.fontMetrics().horizontalAdvance(with_confidence) <= caption.width():
                     text = with_confidence     # the percentage only where it fits
             painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class DigitGridPanel(QGroupBox, LessonPanel):
+    """The lesson panel around a :class:`DigitGrid`: its title and how many of the shown digits are right."""
+
+    frames = (DigitGuesses,)
+
+    def __init__(self, spec: DigitGridView, context: PanelContext) -> None:
+        super().__init__(translate_core(spec.title))
+        self.grid = DigitGrid(columns=8)
+        self.score = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.grid)
+        layout.addWidget(self.score)
+
+    def show_frame(self, frame: DigitGuesses, tag: str | None = None) -> None:
+        self.grid.update_predictions(frame.images, frame.labels, frame.predictions, frame.confidence)
+        self.score.setText(self.tr("{right} of {total} shown digits right").format(
+            right=self.grid.correct_count, total=len(frame.labels)))
+
+    def job_starting(self, kind: str, config) -> None:
+        if kind in ("train", "compare"):
+            self.clear()
+
+    def run_started(self, event, kind: str) -> None:
+        if kind == "compare":
+            self.clear()
+
+    def clear(self) -> None:
+        self.grid.clear()
+        self.score.clear()

@@ -3,7 +3,6 @@ the 28x28 image the model really sees, and the test digits the model gets wrong 
 from __future__ import annotations
 
 import time
-from typing import Mapping
 
 import numpy as np
 import pyqtgraph as pg
@@ -13,30 +12,34 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core
+from widgets.panels.base import LessonPanel, PanelContext
 from widgets.pad_worker import PadMirror, PadReading
 from widgets.panels.digit_grid import DigitGrid
 from widgets.panels.drawing_canvas import SIDE, DrawingCanvas
 from widgets.worker import MirrorHost
+from workbench.frames import ModelWeights
 from workbench.preprocess import upscale_for_canvas
+from workbench.views import DrawingPadView, GatesView
 
 BAR_COLOUR, TOP_COLOUR = "#9ecae1", "#08519c"
 CLASS_X0 = 30          # where the per-row class columns start, right of the 28-pixel digit
 
 
-class DrawingPad(QWidget):
+class DrawingPad(QWidget, LessonPanel):
+    frames = (ModelWeights,)
     probabilities_changed = Signal(object)      # PadReading, after every answer
-    inspect_requested = Signal(object)          # the 28x28 digit the model sees, for the gates panel
 
-    def __init__(self, lessons: Mapping[str, type], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data_root = ""
+    def __init__(self, spec: DrawingPadView, context: PanelContext) -> None:
+        super().__init__()
+        self.context = context
+        lessons = context.lessons
         self.has_model = False
         self.reading: PadReading | None = None
         self._request = 0            # number of the newest canvas
         self._in_flight = 0          # request being read by the worker, 0 when idle
         self._sent_at: dict[int, float] = {}
         self.latencies_ms: list[float] = []
-        self.pending_weights: dict | None = None
+        self.pending_weights: ModelWeights | None = None
 
         self.canvas = DrawingCanvas()
         self.canvas.changed.connect(self._on_canvas_changed)
@@ -50,6 +53,8 @@ class DrawingPad(QWidget):
         self.brush.valueChanged.connect(self._on_brush_changed)
         self.inspect_button = QPushButton(self.tr("Look inside the cell with this drawing"))
         self.inspect_button.clicked.connect(self._on_inspect_clicked)
+        # Only a recurrent lesson has a cell to look inside (not the CNN's).
+        self.inspect_button.setVisible(any(isinstance(panel, GatesView) for panel in context.view.panels))
         open_button = QPushButton(self.tr("Open a classifier…"))
         open_button.clicked.connect(self._on_open_clicked)
         self.no_model_text = self.tr("No classifier yet: train one (Start) or open a checkpoint, then draw a digit.")
@@ -145,7 +150,11 @@ class DrawingPad(QWidget):
         self._replies[kind](payload)
 
     # --- models in ---------------------------------------------------------------------------------
-    def offer_weights(self, payload: dict) -> None:
+    def show_frame(self, frame: ModelWeights, tag: str | None = None) -> None:
+        if tag is None:              # not the models of a cell comparison
+            self.offer_weights(frame)
+
+    def offer_weights(self, payload: ModelWeights) -> None:
         """Newest weights from training or an opened checkpoint (numpy copies). While the pad is hidden
         they are only kept: loading them in the pad's thread costs the training thread CPU."""
         if not self.isVisible():
@@ -237,7 +246,7 @@ class DrawingPad(QWidget):
     def request_mistakes(self) -> None:
         if self.has_model:
             self.mistakes_summary.setText(self.tr("Reading the test set…"))
-            self.host.submit("find_mistakes", self.data_root)
+            self.host.submit("find_mistakes", self.context.data_root())
 
     @Slot(object)
     def _on_mistakes_found(self, found: dict) -> None:
@@ -254,8 +263,11 @@ class DrawingPad(QWidget):
 
     @Slot()
     def _on_inspect_clicked(self) -> None:
+        """Show the gates and gradients for the learner's own drawing (the next snapshot, or now)."""
         if self.reading is not None and self.reading.digit.any():
-            self.inspect_requested.emit(self.reading.digit.copy())
+            self.context.probe.image = self.reading.digit.copy()
+            self.context.show_panel(GatesView)
+            self.context.inspect_again()
 
     @Slot(int)
     def _on_brush_changed(self, width: int) -> None:

@@ -5,12 +5,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from widgets.panels.base import LessonPanel, PanelContext
+from workbench.frames import FilterFrame
+from workbench.views import FiltersView
+
 COLUMNS = 8
 
 
-class FilterGrid(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class FilterGrid(QWidget, LessonPanel):
+    frames = (FilterFrame,)
+
+    def __init__(self, spec: FiltersView, context: PanelContext) -> None:
+        super().__init__()
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.items: list[pg.ImageItem] = []
@@ -32,7 +38,8 @@ class FilterGrid(QWidget):
             box.addItem(item)
             self.items.append(item)
 
-    def update_filters(self, filters: np.ndarray) -> None:
+    def show_frame(self, frame: FilterFrame, tag: str | None = None) -> None:
+        filters = frame.filters
         if len(self.items) != len(filters):
             self._build(len(filters))
         bound = float(np.abs(filters).max()) or 1.0     # one scale for all, so filters compare

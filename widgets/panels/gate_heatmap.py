@@ -1,19 +1,22 @@
-"""Inside the cell: a heatmap of one gate over time (x) and hidden units (y), the digit beside it.
+"""Inside the cell: a heatmap of one gate over time (x) and hidden units (y), the input above it.
 
-The panel is fed snapshot arrays (``gates``: "layer.direction.gate" -> (hidden, time), ``probe_image``
-...) and only draws. Which layer, direction and gate to show, and in which order to list the units, is
-chosen here; which input to look at is asked of the window through ``probe_requested``.
+The panel is fed ``GateFrame`` parts (``gates``: "layer.direction.gate" -> (hidden, time), and the probe
+input) and only draws. Which layer, direction and gate to show, and in which order to list the units, is
+chosen here; which input to look at is set on the shared probe, and the window asked to recompute.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from widgets.i18n import translate_core
+from widgets.panels.base import LessonPanel, PanelContext
 from workbench.errors import tr_noop
+from workbench.frames import DigitProbe, GateFrame, SequenceProbe
 from workbench.spec import GATE_RANGES, GATES
+from workbench.views import GatesView
 
 GATE_TITLES = {
     "i": tr_noop("input gate i (σ)"), "f": tr_noop("forget gate f (σ)"), "g": tr_noop("cell candidate g (tanh)"),
@@ -37,11 +40,12 @@ def unit_order(values: np.ndarray, mode: str, low: float, high: float) -> np.nda
     return np.arange(values.shape[0])
 
 
-class GateHeatmap(QWidget):
-    probe_requested = Signal(int)   # +1 next sample, -1 previous
+class GateHeatmap(QWidget, LessonPanel):
+    frames = (GateFrame,)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, spec: GatesView, context: PanelContext) -> None:
+        super().__init__()
+        self.context = context
         self.gates: dict[str, np.ndarray] = {}
         self.order = np.arange(0)
         self.shown: np.ndarray | None = None
@@ -115,19 +119,19 @@ class GateHeatmap(QWidget):
         layout.addWidget(self.hover_label)
 
     # --- data in ---------------------------------------------------------------------------------
-    def update_snapshot(self, arrays: dict) -> None:
-        if "gates" not in arrays:
+    def show_frame(self, frame: GateFrame, tag: str | None = None) -> None:
+        if tag is not None:          # a cell comparison's run: the gradients panel overlays those
             return
-        self.gates = arrays["gates"]
-        self._sync_choices(arrays.get("probe_cell", "lstm"))
-        if "probe_sequence" in arrays:
-            self._show_sequence(arrays)
+        self.gates = frame.gates
+        self._sync_choices(frame.cell)
+        if isinstance(frame.probe, SequenceProbe):
+            self._show_sequence(frame.probe)
         else:
-            self._show_digit(arrays)
+            self._show_digit(frame.probe)
         self._redraw()
 
-    def _show_sequence(self, arrays: dict) -> None:
-        values = np.asarray(arrays["probe_sequence"])
+    def _show_sequence(self, probe: SequenceProbe) -> None:
+        values = np.asarray(probe.values)
         self.digit_item.clear()
         # Sample t drawn at x = t + 0.5, the centre of heatmap column t.
         self.sequence_curve.setData(np.arange(len(values)) + 0.5, values)
@@ -135,10 +139,10 @@ class GateHeatmap(QWidget):
         self.digit_plot.setYRange(float(values.min()) - margin, float(values.max()) + margin, padding=0)
         self.digit_plot.setTitle(self.tr("the input, one value per time step"), color="#444", size="9pt")
         self.plot.setLabel("bottom", self.tr("time step"))
-        self.sample_label.setText(self.tr("Window #{index} of the series").format(index=arrays.get("probe_index", 0)))
+        self.sample_label.setText(self.tr("Window #{index} of the series").format(index=probe.index))
 
-    def _show_digit(self, arrays: dict) -> None:
-        image = np.asarray(arrays["probe_image"])
+    def _show_digit(self, probe: DigitProbe) -> None:
+        image = np.asarray(probe.image)
         self.sequence_curve.setData([], [])
         self.digit_item.setImage(image.T.astype(np.float32), levels=(0, 255))
         self.digit_item.setRect(0, 0, image.shape[0], image.shape[1])
@@ -146,14 +150,14 @@ class GateHeatmap(QWidget):
         self.digit_plot.setTitle(self.tr("the digit turned on its side: row t is read at time step t"),
                                  color="#444", size="9pt")
         self.plot.setLabel("bottom", self.tr("time step = image row"))
-        probabilities = np.asarray(arrays["probe_probabilities"])
+        probabilities = np.asarray(probe.probabilities)
         guess = int(probabilities.argmax())
-        if arrays.get("probe_index", -1) >= 0:
+        if probe.index >= 0:
             text = self.tr("Test digit #{index}, a {label}: the network says {guess} ({percent}%)")
         else:
             text = self.tr("Your drawing: the network says {guess} ({percent}%)")
-        self.sample_label.setText(text.format(index=arrays.get("probe_index"), label=arrays.get("probe_label"),
-                                              guess=guess, percent=round(100 * float(probabilities[guess]))))
+        self.sample_label.setText(text.format(index=probe.index, label=probe.label, guess=guess,
+                                              percent=round(100 * float(probabilities[guess]))))
 
     def _sync_choices(self, cell: str) -> None:
         keys = sorted(self.gates)
@@ -225,8 +229,14 @@ class GateHeatmap(QWidget):
 
     @Slot()
     def _on_previous(self) -> None:
-        self.probe_requested.emit(-1)
+        self.step_probe(-1)
 
     @Slot()
     def _on_next(self) -> None:
-        self.probe_requested.emit(1)
+        self.step_probe(1)
+
+    def step_probe(self, step: int) -> None:
+        """Look at the previous / next test input: the next snapshot, or a recomputation now, shows it."""
+        probe = self.context.probe
+        probe.index, probe.image = max(0, probe.index + step), None
+        self.context.inspect_again()

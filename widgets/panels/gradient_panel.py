@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from widgets.panels.base import LessonPanel, PanelContext
 from widgets.panels.curve_buffer import CurveBuffer
 from widgets.panels.plot_style import style_plot
+from workbench.frames import GradientFrame
+from workbench.views import GradientsView
 
 HISTORY_ROWS = 300          # snapshots kept in the heatmap (oldest dropped)
 CELL_COLOURS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
@@ -19,11 +22,12 @@ def _white_plot(widget: pg.GraphicsLayoutWidget, row: int, col: int, title: str,
     return style_plot(widget.addPlot(row=row, col=col), title, x_label, y_label)
 
 
-class GradientPanel(QWidget):
-    compare_requested = Signal()
+class GradientPanel(QWidget, LessonPanel):
+    frames = (GradientFrame,)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, spec: GradientsView, context: PanelContext) -> None:
+        super().__init__()
+        self.context, self.spec = context, spec
         self.compare_button = QPushButton(self.tr("Compare RNN / LSTM / GRU on this lesson"))
         self.compare_button.setToolTip(self.tr("Trains the three cells one after another with the same data, "
                                                "seed and settings, and draws their gradients through time together."))
@@ -75,19 +79,17 @@ class GradientPanel(QWidget):
                                                       symbol="o", symbolSize=4, symbolBrush=colour, symbolPen=None)
         return self.now_curves[key]
 
-    def update_snapshot(self, arrays: dict) -> None:
-        norms = arrays.get("gradient_through_time")
-        if norms is None:
-            return
-        norms = np.maximum(np.asarray(norms, dtype=np.float64), 1e-12)
+    def show_frame(self, frame: GradientFrame, tag: str | None = None) -> None:
+        """``tag`` is the cell of a comparison run: its curve is overlaid on the other cells'."""
+        norms = np.maximum(np.asarray(frame.norms, dtype=np.float64), 1e-12)
         steps = np.arange(norms.shape[1])
-        compared = arrays.get("compare_cell")
+        compared = tag
         if compared:
             # One curve per cell: the first layer's forward direction, where the fading is clearest.
             self._curve(f"compare:{compared}", compared.upper(), CELL_COLOURS.get(compared, "#000")).setData(
                 steps, norms[0])
         else:
-            directions = 2 if arrays.get("probe_bidirectional") else 1
+            directions = 2 if frame.bidirectional else 1
             for row in range(norms.shape[0]):
                 layer, direction = divmod(row, directions)
                 name = self.tr("layer {layer}").format(layer=layer + 1)
@@ -130,6 +132,19 @@ class GradientPanel(QWidget):
         self.norm_curve.setData([], [])
         self.latest = None
 
+    def job_starting(self, kind: str, config) -> None:
+        if kind in ("train", "compare"):
+            self.clear()
+            self.set_clip_threshold(config.clip_norm)
+
+    def progressed(self, progress, kind: str) -> None:
+        if kind == "train":          # a comparison's three runs would draw over each other
+            self.append_gradient_norms(progress.steps, progress.grad_norms)
+
+    def set_ready(self, ready: bool) -> None:
+        self.compare_button.setEnabled(ready)
+
     @Slot()
     def _on_compare_clicked(self) -> None:
-        self.compare_requested.emit()
+        if self.context.start_comparison(self.spec.compare_cells):
+            self.context.show_panel(GradientsView)

@@ -7,8 +7,6 @@ than 3 shows their first three principal components (the view says which).
 """
 from __future__ import annotations
 
-from typing import Mapping
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
@@ -16,6 +14,9 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlid
 
 from widgets.decoder_worker import DecoderMirror
 from widgets.i18n import translate_core
+from widgets.panels.base import LessonPanel, PanelContext
+from workbench.frames import LatentFrame, ModelWeights
+from workbench.views import LatentView
 from widgets.worker import MirrorHost
 
 DIGIT_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
@@ -55,9 +56,13 @@ class RotatingViewBox(pg.ViewBox):
         self.dragged.emit(float(delta.x()), float(delta.y()))
 
 
-class LatentExplorer(QWidget):
-    def __init__(self, lessons: Mapping[str, type], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class LatentExplorer(QWidget, LessonPanel):
+    frames = (LatentFrame, ModelWeights)
+
+    def __init__(self, spec: LatentView, context: PanelContext) -> None:
+        super().__init__()
+        self.context = context
+        lessons = context.lessons
         self.codes = np.zeros((0, 3))
         self.labels = np.zeros(0, dtype=int)
         self.mean, self.axes, self.how = np.zeros(3), np.eye(3), "codes"
@@ -67,9 +72,8 @@ class LatentExplorer(QWidget):
         # Ten brush objects shared by all points: pyqtgraph renders one symbol per distinct brush, so a
         # fresh brush per point (1,000 of them) made every refresh re-render 1,000 symbols.
         self.digit_brushes = [pg.mkBrush(colour) for colour in DIGIT_COLOURS]
-        self.pending_latent: dict | None = None
-        self.pending_weights: dict | None = None
-        self.data_root = ""
+        self.pending_latent: LatentFrame | None = None
+        self.pending_weights: ModelWeights | None = None
         self._request = 0
         self._in_flight = 0
         self.decoded_image: np.ndarray | None = None
@@ -151,14 +155,20 @@ class LatentExplorer(QWidget):
         self._replies[kind](payload)
 
     # --- data in ---------------------------------------------------------------------------------
-    def update_latent(self, latent: dict) -> None:
+    def show_frame(self, frame: LatentFrame | ModelWeights, tag: str | None = None) -> None:
+        if isinstance(frame, LatentFrame):
+            self.update_latent(frame)
+        elif tag is None:            # not the models of a cell comparison
+            self.offer_weights(frame)
+
+    def update_latent(self, latent: LatentFrame) -> None:
         """New codes; drawn now if the panel is on screen, else kept for when it is shown."""
         if not self.isVisible():
             self.pending_latent = latent
             return
         self.pending_latent = None
-        self.codes = np.asarray(latent["codes"], dtype=np.float64)
-        self.labels = np.asarray(latent["labels"]).astype(int)
+        self.codes = np.asarray(latent.codes, dtype=np.float64)
+        self.labels = np.asarray(latent.labels).astype(int)
         self.mean, self.axes, self.how = principal_axes(self.codes)
         size = self.codes.shape[1]
         if self.how == "pca":
@@ -210,7 +220,7 @@ class LatentExplorer(QWidget):
         if self.pending_latent is not None:
             self.update_latent(self.pending_latent)
 
-    def offer_weights(self, payload: dict) -> None:
+    def offer_weights(self, payload: ModelWeights) -> None:
         """Newest weights; kept, not loaded, while the panel is hidden (see DrawingPad.offer_weights)."""
         if not self.isVisible():
             self.pending_weights = payload
@@ -281,7 +291,7 @@ class LatentExplorer(QWidget):
             slider.blockSignals(False)
         self._on_slider_moved()
         if self.has_model:
-            self.host.submit("reconstruct", index, self.data_root)
+            self.host.submit("reconstruct", index, self.context.data_root())
 
     def _on_reconstructed(self, pair) -> None:
         original, reconstruction = pair

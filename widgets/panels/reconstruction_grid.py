@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from widgets.panels.base import LessonPanel, PanelContext
+from workbench.frames import ReconstructionFrame
+from workbench.views import ReconstructionsView
 
 MAX_SAMPLES = 16
 
 
-class ReconstructionGrid(QWidget):
-    samples_requested = Signal(object)     # a list of test indices
+class ReconstructionGrid(QWidget, LessonPanel):
+    frames = (ReconstructionFrame,)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, spec: ReconstructionsView, context: PanelContext) -> None:
+        super().__init__()
+        self.context = context
         self.count = QSpinBox()
         self.count.setRange(1, MAX_SAMPLES)
         self.count.setValue(8)
@@ -55,9 +60,9 @@ class ReconstructionGrid(QWidget):
             self.rows[key] = items
         self.layout_key = (count, tuple(key for key, _ in names))
 
-    def update_reconstructions(self, payload: dict) -> None:
-        count = len(payload["clean"])
-        if payload.get("noisy"):
+    def show_frame(self, frame: ReconstructionFrame, tag: str | None = None) -> None:
+        count = len(frame.clean)
+        if frame.noisy:
             names = [("inputs", self.tr("noisy input")), ("outputs", self.tr("output")),
                      ("clean", self.tr("clean"))]
         else:
@@ -65,7 +70,7 @@ class ReconstructionGrid(QWidget):
         if self.layout_key != (count, tuple(key for key, _ in names)):
             self._build(count, names)
         for key, items in self.rows.items():
-            for item, image in zip(items, payload[key]):
+            for item, image in zip(items, getattr(frame, key)):
                 item.setImage(np.asarray(image, dtype=np.float32), levels=(0, 1))
 
     def images(self, key: str) -> list[np.ndarray]:
@@ -74,7 +79,9 @@ class ReconstructionGrid(QWidget):
 
     @Slot()
     def _on_new_samples(self) -> None:
-        self.samples_requested.emit([int(index) for index in self.rng.integers(0, 10**6, self.count.value())])
+        """Other test digits (as many as the spin box says): the next snapshot, or a recomputation now, shows them."""
+        self.context.probe.samples = [int(index) for index in self.rng.integers(0, 10**6, self.count.value())]
+        self.context.inspect_again()
 
     def clear(self) -> None:
         self.view.clear()

@@ -1,0 +1,151 @@
+"""The Runs view in the real window: the lesson's runs listed live, overlays named by what differs, and
+its actions (open, continue, delete, export); settings that persist between launches."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from tests.window_helpers import LONG, make_tiny, train
+from widgets.main_window import MainWindow
+from widgets.window_settings import WindowSettings
+from workbench.run_index import list_runs
+
+
+def rows_shown(view):
+    return view.proxy.rowCount()
+
+
+def wait_overlays(qtbot, view, select):
+    with qtbot.waitSignal(view.overlays_drawn, timeout=LONG):
+        select()
+
+
+def sine_run(qtbot, window, hidden):
+    window.form.hidden_size.setValue(hidden)
+    window.form.epochs.setValue(2)
+    return train(qtbot, window)
+
+
+def test_the_runs_tab_lists_the_lessons_runs_and_follows_a_live_one(qtbot, window):
+    window._select_lesson("sine-to-cos")
+    view = window.runs_view
+    assert window.tabs.tabText(window.tabs.count() - 1) == "Runs" and rows_shown(view) == 0
+    window.form.epochs.setValue(30)
+    window.show_runs()
+    assert window.start_training()
+    qtbot.waitUntil(lambda: bool(view.model.rows) and view.model.rows[0]["status"] == "running", timeout=LONG)
+    qtbot.waitUntil(lambda: view.model.rows[0]["epochs_done"] >= 1, timeout=LONG)    # followed while it trains
+    window.stop_training()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    assert [row["status"] for row in view.model.rows] == ["stopped"]
+    window._select_lesson("curve-fit")
+    assert rows_shown(view) == 0                               # only the current lesson's runs
+
+
+def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
+    window._select_lesson("sine-to-cos")
+    first, second = sine_run(qtbot, window, 8), sine_run(qtbot, window, 24)
+    view = window.runs_view
+    window.show_runs()
+    assert window.tabs.currentWidget() is view and rows_shown(view) == 2
+    wait_overlays(qtbot, view, view.select_all)
+    labels = sorted(item.text for _sample, item in view.loss_legend.items)
+    assert labels == ["hidden 24", "hidden 8"]
+    assert len(view.loss_plot.listDataItems()) == 2 and len(view.metric_plot.listDataItems()) == 2
+    x, y = view.metric_plot.listDataItems()[0].getData()
+    assert len(x) == 4                                         # 2 epochs x 2 evaluations
+    assert view.differences.rowCount() == 2 and view.differences.horizontalHeaderItem(1).text() == "hidden"
+    assert "hidden" in view.model.headers                      # the differing setting is a column
+    view.filter.setText(Path(second["run_dir"]).name)      # any column matches: here the folder
+    assert rows_shown(view) == 1
+    view.filter.clear()
+    view.table.sortByColumn(view.model.headers.index("hidden"), view.table.horizontalHeader().sortIndicatorOrder())
+    assert {first["run_dir"], second["run_dir"]} == {row["run_dir"] for row in view.model.rows}
+
+
+def test_open_continue_delete_and_export_from_the_runs_view(qtbot, window, tmp_path, monkeypatch):
+    window._select_lesson("sine-to-cos")
+    done = sine_run(qtbot, window, 8)
+    view = window.runs_view
+    wait_overlays(qtbot, view, lambda: view.select_dirs([done["run_dir"]]))
+    assert view.continue_button.isEnabled() and view.continue_epochs.value() == 4
+    with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as continued:
+        view.continue_button.click()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    summary = continued.args[0]
+    assert summary["run_dir"] == done["run_dir"] and summary["resumed_from_epoch"] == 2 and summary["epochs"] == 4
+    assert view.model.rows[0]["epochs_done"] == 4 and len(view.model.rows) == 1
+    with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as opened:
+        view.open_button.click()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    assert opened.args[0]["checkpoint"] == str(Path(done["run_dir"]) / "checkpoint.pt")
+    table = tmp_path / "exported.csv"
+    assert view.export_csv(str(table))
+    with table.open(newline="") as file:
+        assert [row["run_dir"] for row in csv.DictReader(file)] == [done["run_dir"]]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
+    view.select_dirs([done["run_dir"]])
+    view.delete_button.click()
+    assert Path(done["run_dir"]).exists()                      # asked first, and the answer was no
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    view.delete_button.click()
+    assert not Path(done["run_dir"]).exists() and rows_shown(view) == 0
+
+
+def test_interrupted_and_damaged_runs_are_listed_with_their_state(qtbot, window):
+    window._select_lesson("curve-fit")
+    make_tiny(window)
+    result = train(qtbot, window)
+    config = Path(result["run_dir"]) / "config.json"
+    record = json.loads(config.read_text())
+    config.write_text(json.dumps(dict(record, status="running")))       # its process died mid-run
+    window.runs_view.refresh()
+    assert window.runs_view.model.rows[0]["status"] == "interrupted"
+    assert window.runs_view.model.data(window.runs_view.model.index(0, 0)) == "interrupted"
+    (Path(result["run_dir"]) / "metrics.csv").write_bytes(b"")
+    config.write_text(json.dumps(record))
+    window.runs_view.refresh()
+    assert list_runs(window.runs_root, window.lessons)[0]["status"] == "damaged"
+
+
+def make_window(qtbot, tmp_path, lessons, settings):
+    window = MainWindow(lessons, tmp_path / "runs", settings=settings)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_lesson_form_and_layout_come_back_at_the_next_launch(qtbot, tmp_path, lessons):
+    path = str(tmp_path / "settings.ini")
+    window = make_window(qtbot, tmp_path, lessons, WindowSettings(path))
+    window._select_lesson("sine-forecast")
+    window.form.hidden_size.setValue(48)
+    window._select_lesson("two-class")
+    window.form.lr.setText("0.123")
+    window.resize(700, 500)      # within the offscreen screen (restoreGeometry keeps windows on screen)
+    window.close()
+    again = make_window(qtbot, tmp_path, lessons, WindowSettings(path))
+    assert again.task.name == "two-class" and float(again.form.lr.text()) == pytest.approx(0.123)
+    assert again.size().width() == 700 and again.message_bar.kind == ""
+    again._select_lesson("sine-forecast")
+    assert again.form.hidden_size.value() == 48
+    again.reset_settings()
+    assert again.task.name == next(iter(lessons)) and again.size().width() == 1360
+    again._select_lesson("sine-forecast")
+    assert again.form.hidden_size.value() == lessons["sine-forecast"]().default_spec().hidden_size
+    again.close()
+
+
+@pytest.mark.parametrize("content", [b"\x00\xff garbage \x00" * 40, b"[General]\nversion=1\nform%2Ftwo-class=not json\n"
+                                     b"window%2Fgeometry=@ByteArray(junk)\nlesson=sine-to-cos\n"])
+def test_a_corrupt_settings_file_is_ignored_with_a_note(qtbot, tmp_path, lessons, content):
+    path = tmp_path / "settings.ini"
+    path.write_bytes(content)
+    window = make_window(qtbot, tmp_path, lessons, WindowSettings(str(path)))
+    window._select_lesson("two-class")
+    assert float(window.form.lr.text()) == pytest.approx(lessons["two-class"]().default_config().lr)
+    assert window.message_bar.kind == "info" and "ignored" in window.message_bar.label.text()
+    window.close()

@@ -1,0 +1,79 @@
+"""A series and what the models make of it: the truth, named predictions, and where training data ends
+(or the primer stops and the network runs on its own); or, when the spec scrolls, an oscilloscope that
+keeps the newest signal in view. Items are created once, from the spec; updates only call ``setData``."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+from widgets.i18n import translate_core
+from widgets.panels.base import LessonPanel, PanelContext
+from widgets.panels.plot_style import style_plot
+from workbench.frames import SeriesFrame
+from workbench.views import SeriesView
+
+PREDICTION_COLOURS = ["#e4572e", "#2ca02c", "#9467bd", "#1f77b4"]
+SCOPE_Y_RANGE = (-1.3, 1.3)
+
+
+class SeriesPlot(QWidget, LessonPanel):
+    frames = (SeriesFrame,)
+
+    def __init__(self, spec: SeriesView, context: PanelContext) -> None:
+        super().__init__()
+        self.spec = spec
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot = style_plot(self.plot_widget.getPlotItem(), translate_core(spec.title),
+                               translate_core(spec.x_label), translate_core(spec.y_label))
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222", brush=(255, 255, 255, 210))
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.background_curve = self.plot.plot([], [], pen=pg.mkPen("#bbbbbb", width=1.5))   # e.g. the input sin
+        if spec.truth_as_points:      # noisy samples read better as dots than as a line
+            self.truth_curve = self.plot.plot([], [], pen=None, symbol="o", symbolSize=5, symbolBrush="#555555",
+                                              symbolPen=None)
+        else:
+            self.truth_curve = self.plot.plot([], [], pen=pg.mkPen("#222222", width=1.5))
+        self.legend.addItem(self.truth_curve, translate_core(spec.truth_label))
+        if spec.background_label:
+            self.legend.addItem(self.background_curve, translate_core(spec.background_label))
+        self.prediction_curves: dict[str, pg.PlotDataItem] = {}
+        for index, curve in enumerate(spec.series):
+            colour = PREDICTION_COLOURS[index % len(PREDICTION_COLOURS)]
+            self.prediction_curves[curve.key] = self.plot.plot([], [], pen=pg.mkPen(colour, width=2))
+            self.legend.addItem(self.prediction_curves[curve.key], translate_core(curve.label))
+        self.boundary = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", width=1.5, style=Qt.PenStyle.DashLine),
+                                        label=translate_core(spec.boundary_label) if spec.boundary_label else "",
+                                        labelOpts={"position": 0.95, "color": "#555"})
+        self.plot.addItem(self.boundary)
+        self.boundary.hide()
+        self.plot.setYRange(-1.6, 1.6, padding=0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+    def show_frame(self, frame: SeriesFrame, tag: str | None = None) -> None:
+        x, y = frame.truth
+        self.truth_curve.setData(x, y)
+        if frame.background is not None:
+            self.background_curve.setData(*frame.background)
+        for key, (px, py) in frame.predictions.items():
+            if key in self.prediction_curves:
+                self.prediction_curves[key].setData(px, py)
+        if frame.boundary is not None:
+            self.boundary.setValue(frame.boundary)
+            self.boundary.show()
+        if self.spec.scrolling:       # an oscilloscope: the newest stretch, on a fixed scale
+            self.plot.setXRange(float(x[0]), float(x[-1]), padding=0)
+            self.plot.setYRange(*SCOPE_Y_RANGE, padding=0)
+            return
+        low, high = float(np.min(y)), float(np.max(y))
+        margin = 0.15 * (high - low or 1.0)
+        self.plot.setYRange(low - margin, high + margin, padding=0)
+        self.plot.setXRange(float(x[0]), float(x[-1]), padding=0.01)
+
+    def clear(self) -> None:
+        for curve in [self.truth_curve, self.background_curve, *self.prediction_curves.values()]:
+            curve.setData([], [])
+        self.boundary.hide()

@@ -1,0 +1,50 @@
+"""The status bar's right side: the device, the training speed, and a progress bar that says what is
+happening (epoch, percentage, ETA; or idle, paused, done, failed)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+
+
+def format_duration(seconds: float) -> str:
+    if seconds != seconds or seconds < 0:  # NaN before the first step
+        return "–"
+    minutes, seconds = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+class RunStatus(QObject):
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.device_label = QLabel(self.tr("device: –"))
+        self.speed_label = QLabel(self.tr("– samples/s"))
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(360)
+        # Fixed widths: text that changes several times a second must not relayout the window.
+        for label, sample in ((self.device_label, "device: cuda:0"), (self.speed_label, "88,888 samples/s")):
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 16)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("idle"))
+        self.epochs = 0
+        for widget in (self.device_label, self.speed_label, self.progress):
+            bar.addPermanentWidget(widget)
+
+    def say(self, text: str) -> None:
+        self.progress.setFormat(text)
+
+    def run_started(self, event) -> None:
+        self.epochs = event.epochs
+        self.progress.setRange(0, max(1, event.total_steps))
+        self.progress.setValue(0)
+        self.device_label.setText(self.tr("device: {device}").format(device=event.device))
+
+    def progressed(self, latest, paused: bool) -> None:
+        """``latest`` is the newest StepEnded."""
+        self.progress.setValue(latest.step)
+        self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=latest.samples_per_s))
+        if not paused:
+            self.progress.setFormat(self.tr("epoch {epoch}/{epochs} · {percent}% · ETA {eta}").format(
+                epoch=latest.epoch, epochs=self.epochs, percent=round(100 * latest.step / max(1, latest.total_steps)),
+                eta=format_duration(latest.eta_s)))

@@ -1,0 +1,144 @@
+"""What the window remembers between launches (QSettings, an INI file): the last lesson, the form's values
+per lesson, the window's geometry and splitters, the language, the MNIST folder and the runs folder.
+
+A value that cannot be read back (a hand-edited or damaged file, a setting from another version) is
+skipped, and the window says once that some settings were ignored; nothing here can stop the app from
+starting. ``$RNN_WORKBENCH_SETTINGS`` names another file (tests use a temporary one).
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, QStandardPaths
+
+from workbench.errors import SpecError
+from workbench.runs import default_runs_root
+from workbench.spec import ModelSpec, TrainConfig
+
+SETTINGS_ENV = "RNN_WORKBENCH_SETTINGS"
+VERSION = 1
+DEFAULT_SIZE = (1360, 860)
+DEFAULT_SPLIT = (430, 930)
+DEFAULT_RUNS_SPLIT = (330, 420)
+
+
+def settings_path() -> str:
+    if os.environ.get(SETTINGS_ENV):
+        return os.environ[SETTINGS_ENV]
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) or str(Path.home())
+    return str(Path(folder) / "settings.ini")
+
+
+class WindowSettings(QObject):
+    def __init__(self, path: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path or settings_path()
+        self.store = QSettings(self.path, QSettings.Format.IniFormat)
+        self.problems: list[str] = []
+        unreadable = Path(self.path).is_file() and Path(self.path).stat().st_size > 0 and self.store.value("version") is None
+        if self.store.status() != QSettings.Status.NoError or unreadable:
+            self.problems.append(self.tr("the settings file {path} could not be read").format(path=self.path))
+            self.store.clear()
+        elif self.store.value("version") not in (None, VERSION, str(VERSION)):
+            self.problems.append(self.tr("the settings file is from another version"))
+            self.store.clear()
+
+    # --- plain values ------------------------------------------------------------------------------------
+    def text(self, key: str) -> str:
+        value = self.store.value(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problems.append(key)
+            return ""
+        return value
+
+    def bytes(self, key: str) -> QByteArray | None:
+        value = self.store.value(key)
+        if value is None:
+            return None
+        if not isinstance(value, QByteArray):
+            self.problems.append(key)
+            return None
+        return value
+
+    def set(self, key: str, value) -> None:
+        self.store.setValue("version", VERSION)
+        self.store.setValue(key, value)
+
+    def language(self) -> str:
+        return self.text("language")
+
+    def runs_root(self) -> str:
+        return self.text("runs_root")
+
+    # --- the form, per lesson ------------------------------------------------------------------------
+    def form_values(self, lesson: str) -> tuple[ModelSpec, TrainConfig] | None:
+        text = self.text(f"form/{lesson}")
+        if not text:
+            return None
+        try:
+            data = json.loads(text)
+            spec, config = ModelSpec.from_dict(data["spec"]).validate(), TrainConfig.from_dict(data["config"]).validate()
+        except (ValueError, KeyError, TypeError, SpecError):
+            self.problems.append(f"form/{lesson}")
+            return None
+        mnist = self.text("mnist_root")
+        if mnist and not Path(mnist).is_dir():          # the folder is gone: back to the embedded digits
+            mnist = ""
+        return spec, config.replace(data_root=mnist)
+
+    def save_form(self, lesson: str, spec: ModelSpec, config: TrainConfig) -> None:
+        self.set(f"form/{lesson}", json.dumps({"spec": spec.to_dict(), "config": config.to_dict()}))
+        self.set("mnist_root", config.data_root)
+
+    def take_problems(self) -> str:
+        """A note for the window about values that were ignored (once), or ""."""
+        problems, self.problems = self.problems, []
+        if not problems:
+            return ""
+        return self.tr("Some saved settings could not be read and were ignored ({which}); the defaults are used "
+                       "instead.").format(which=", ".join(dict.fromkeys(problems)))
+
+    def reset(self) -> None:
+        self.store.clear()
+        self.store.sync()
+
+    def sync(self) -> None:
+        self.store.sync()
+
+    # --- the window --------------------------------------------------------------------------------------
+    def remember_form(self, lesson: str, form) -> None:
+        spec, config, problems = form.values()
+        if not problems:
+            self.save_form(lesson, spec, config)
+
+    def restore_layout(self, window) -> None:
+        geometry = self.bytes("window/geometry")
+        if geometry is not None and not window.restoreGeometry(geometry):
+            self.problems.append("window/geometry")
+        for key, splitter in (("window/splitter", window.splitter), ("window/runs_splitter", window.runs_view.splitter)):
+            state = self.bytes(key)
+            if state is not None and not splitter.restoreState(state):
+                self.problems.append(key)
+
+    def save_layout(self, window) -> None:
+        self.set("window/geometry", window.saveGeometry())
+        self.set("window/splitter", window.splitter.saveState())
+        self.set("window/runs_splitter", window.runs_view.splitter.saveState())
+        self.set("lesson", window.task.name)
+        self.sync()
+
+    def apply_defaults(self, window) -> None:
+        """Show what a first launch shows (File → Reset settings); the settings file is already empty."""
+        window.resize(*DEFAULT_SIZE)
+        window.splitter.setSizes(list(DEFAULT_SPLIT))
+        window.runs_view.splitter.setSizes(list(DEFAULT_RUNS_SPLIT))
+        window.set_runs_root(str(default_runs_root()))
+        first = next(iter(window.lessons))
+        if window.task.name != first:
+            window._select_lesson(first)
+        window.form.set_values(window.task.default_spec(), window.task.default_config())
+        self.reset()        # what the steps above remembered on the way is forgotten again
