@@ -1,9 +1,9 @@
-"""RNN Workbench: ``python main.py`` opens the window; ``python main.py train|eval|runs ...`` runs headless."""
+"""RNN Workbench: ``python main.py`` opens the window; ``python main.py train|eval|runs|lessons|experiment ...`` runs headless."""
 from __future__ import annotations
 
 import sys
 
-HEADLESS_COMMANDS = ("train", "eval", "runs")
+HEADLESS_COMMANDS = ("train", "eval", "runs", "lessons", "experiment")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,8 @@ import numpy as np
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig, linear_parameter_count
 from workbench.frames import SeriesFrame
+from workbench.experiments import Arm, Experiment, at_most, ratio_at_least
+from workbench.views import SeedNote
 from workbench.task import Lesson, LessonData, StepResult
 from workbench.views import FULL_WIDTH_TOP, TEST_LOSS, Curve, LessonView, LossView, SeriesView
 
@@ -42,6 +44,21 @@ class CurveFit(Lesson):
                          test=(Curve("test_loss", tr_noop("test (new noise)")),), place=FULL_WIDTH_TOP),
                 SeriesView(title=tr_noop("The data and the network's curve"), truth_label=tr_noop("data (x² + noise)"),
                            series=(Curve("fit", tr_noop("network")),), truth_as_points=True, x_label="x", y_label="y")),
+    )
+
+    seed_note = SeedNote("003", tr_noop("100 points of y = x² + 0.2·U(0, 1), a 1-10-1 network with ReLU, SGD lr 0.2, "
+                                        "full-batch steps"), None, None,
+                         tr_noop("The note shows the red curve bending onto the points as it trains; it reports no "
+                                 "number."))
+    experiments = (
+        Experiment("fits", tr_noop("The seed's recipe fits the parabola"),
+                   tr_noop("After 20 epochs the test MSE is at most 0.01 (the noise alone gives about 0.0033)"),
+                   (Arm(tr_noop("1-10-1 ReLU, SGD 0.2"), preset="morvan"),), at_most("test_loss", 0.01)),
+        Experiment("tiny-lr", tr_noop("A learning rate 100× smaller"),
+                   tr_noop("At lr 0.002 the test MSE after 20 epochs is at least 5× the one at lr 0.2"),
+                   (Arm(tr_noop("lr 0.2"), preset="morvan"), Arm(tr_noop("lr 0.002"), preset="morvan",
+                                                                  config={"lr": 0.002})),
+                   ratio_at_least("test_loss", 1, 0, 5.0)),
     )
 
     def __init__(self) -> None:

@@ -16,6 +16,8 @@ import numpy as np
 
 from tasks.mnist_rows import MnistRows, to_input
 from workbench.errors import tr_noop
+from workbench.experiments import Arm, Experiment, at_least, points_ahead
+from workbench.views import SeedNote
 from workbench.frames import FilterFrame
 from workbench.spec import ModelSpec, Preset, TrainConfig
 from workbench.views import (TEST_ACCURACY, TEST_LOSS, DigitGridView, DrawingPadView, FiltersView, LessonView,
@@ -36,6 +38,20 @@ class MnistCnn(MnistRows):
         metrics=(TEST_LOSS, TEST_ACCURACY),
         headline="test_accuracy",
         panels=(LossView(), MetricView(), DigitGridView(place=Place(0, 1)), FiltersView(), DrawingPadView()),
+    )
+
+    seed_note = SeedNote("003", tr_noop("two 5×5 convolutions (16 and 32 filters) with max-pooling, Adam 1e-3, batch 50, "
+                            "1 epoch on the full training set"), None, None,
+                    tr_noop("The note prints the accuracy as it trains but states no final figure; on the embedded "
+                            "4,000 digits one epoch already passes 90 %."))
+    experiments = (
+        Experiment("one-epoch", tr_noop("One epoch of the CNN"),
+                   tr_noop("One epoch on 4,000 digits reaches at least 90 % test accuracy"),
+                   (Arm(tr_noop("CNN, 1 epoch"), config={"epochs": 1}),), at_least("test_accuracy", 0.90, percent=True)),
+        Experiment("too-fast", tr_noop("A learning rate 25× too high"),
+                   tr_noop("Adam at lr 0.05 ends at least 20 points below Adam at lr 0.002 after one epoch"),
+                   (Arm(tr_noop("lr 0.002"), config={"epochs": 1}), Arm(tr_noop("lr 0.05"), config={"epochs": 1, "lr": 0.05})),
+                   points_ahead("test_accuracy", 0, 1, 20.0)),
     )
 
     def default_spec(self) -> ModelSpec:

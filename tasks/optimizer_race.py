@@ -15,6 +15,8 @@ import numpy as np
 
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig, linear_parameter_count, parse_rates
+from workbench.experiments import Arm, Experiment, within_run_ratio
+from workbench.views import SeedNote
 from workbench.task import Lesson, LessonData, StepResult
 from workbench.views import TEST_LOSS, Curve, LessonView, LossView, Metric, Place
 
@@ -44,6 +46,21 @@ class OptimizerRace(Lesson):
                          place=Place(0, 0, 2, 2)),),
         note=tr_noop("The four networks start from identical weights and see the same batches in the same order: "
                      "the only difference is the optimizer."),
+    )
+
+    seed_note = SeedNote("003", tr_noop("1,000 points of y = x² + 0.1·N(0, 1), a 1-20-1 ReLU network per optimizer, "
+                                        "batches of 32, lr 0.01 for SGD, Momentum 0.8, RMSprop α 0.9 and Adam β (0.9, "
+                                        "0.99), 12 epochs"), None, None,
+                         tr_noop("The note's figure is the four loss curves: SGD lags far behind the other three."))
+    experiments = (
+        Experiment("adaptive-wins", tr_noop("Same learning rate for all four"),
+                   tr_noop("After 3 epochs at lr 0.01 for all, SGD's test MSE is at least 2× Adam's"),
+                   (Arm(tr_noop("all at 0.01, 3 epochs"), preset="morvan", config={"epochs": 3}),),
+                   within_run_ratio("test_sgd", "test_adam", 2.0)),
+        Experiment("fair-rates", tr_noop("Each at a rate that suits it"),
+                   tr_noop("With SGD at lr 0.1, its test MSE after 12 epochs comes within 3× Adam's"),
+                   (Arm(tr_noop("rates 0.1, 0.05, 0.005, 0.005"), preset="fair-rates"),),
+                   within_run_ratio("test_sgd", "test_adam", 3.0, at_most=True)),
     )
 
     def __init__(self) -> None:

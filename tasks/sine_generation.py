@@ -17,6 +17,8 @@ import numpy as np
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig
 from workbench.frames import SeriesFrame
+from workbench.experiments import Arm, Experiment, ratio_at_least, within_run_ratio
+from workbench.views import SeedNote
 from workbench.task import Lesson, LessonData, StepResult
 from workbench.views import (FULL_WIDTH_TOP, TEST_LOSS, Curve, GatesView, GradientsView, LessonView, LossView, Metric,
                              SeriesView)
@@ -72,6 +74,21 @@ class SineGeneration(Lesson):
                            series=(Curve("generated", tr_noop("generated")),),
                            boundary_label=tr_noop("primer | free running")),
                 GatesView(), GradientsView()),
+    )
+
+    seed_note = SeedNote("004", tr_noop("RNN with 10 hidden units in 2 layers, sequences of 60 points from a random start, "
+                                        "Adam 5e-3, then free-running generation from a short primer"), None, None,
+                         tr_noop("The note shows the generated wave beside the truth; it reports no number."))
+    experiments = (
+        Experiment("free-running", tr_noop("One step ahead vs running free"),
+                   tr_noop("Generating 100 steps on its own, the error is at least 3× the one-step test error"),
+                   (Arm(tr_noop("RNN 10×2"), preset="seed"),),
+                   within_run_ratio("generation_mse", "test_loss", 3.0)),
+        Experiment("more-epochs", tr_noop("Two epochs vs ten"),
+                   tr_noop("After 2 epochs the next-value test MSE is at least 1.5× the one after 10"),
+                   (Arm(tr_noop("10 epochs"), preset="seed"), Arm(tr_noop("2 epochs"), preset="seed",
+                                                                   config={"epochs": 2})),
+                   ratio_at_least("test_loss", 1, 0, 1.5)),
     )
 
     def __init__(self) -> None:

@@ -15,6 +15,8 @@ import numpy as np
 from workbench.errors import tr_noop
 from workbench.spec import ModelSpec, Preset, TrainConfig, linear_parameter_count
 from workbench.frames import DecisionFrame
+from workbench.experiments import Arm, Experiment, at_least, ratio_at_least
+from workbench.views import SeedNote
 from workbench.task import Lesson, LessonData, StepResult
 from workbench.views import TEST_ACCURACY, TEST_LOSS, BoundaryView, Curve, LessonView, LossView, MetricView
 
@@ -45,6 +47,22 @@ class TwoClass(Lesson):
         headline="test_accuracy",
         panels=(LossView(train=(Curve("loss", tr_noop("train")),), test=(Curve("test_loss", tr_noop("test (new points)")),)),
                 MetricView(), BoundaryView()),
+    )
+
+    seed_note = SeedNote("003", tr_noop("two Gaussian clouds of 100 points around (2, 2) and (−2, −2), a 2-10-2 network "
+                                        "with ReLU, SGD lr 0.02, cross-entropy"), None, None,
+                         tr_noop("The note shows the points coloured by the network's answer, all right at the end; it "
+                                 "prints the accuracy as it trains."))
+    experiments = (
+        Experiment("separable", tr_noop("Two clouds, one line"),
+                   tr_noop("The seed's recipe classifies at least 99 % of new points right"),
+                   (Arm(tr_noop("2-10-2 ReLU, SGD 0.02"), preset="morvan"),),
+                   at_least("test_accuracy", 0.99, percent=True)),
+        Experiment("tiny-lr", tr_noop("A learning rate 40× smaller"),
+                   tr_noop("At lr 0.0005 the test loss after 10 epochs is at least 2× the one at lr 0.02"),
+                   (Arm(tr_noop("lr 0.02"), preset="morvan"), Arm(tr_noop("lr 0.0005"), preset="morvan",
+                                                                   config={"lr": 0.0005})),
+                   ratio_at_least("test_loss", 1, 0, 2.0)),
     )
 
     def __init__(self) -> None:

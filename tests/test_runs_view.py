@@ -132,7 +132,7 @@ def test_the_lesson_form_and_layout_come_back_at_the_next_launch(qtbot, tmp_path
     assert again.size().width() == 700 and again.message_bar.kind == ""
     again._select_lesson("sine-forecast")
     assert again.form.hidden_size.value() == 48
-    again.reset_settings()
+    again.menus.reset_settings()
     assert again.task.name == next(iter(lessons)) and again.size().width() == 1360
     again._select_lesson("sine-forecast")
     assert again.form.hidden_size.value() == lessons["sine-forecast"]().default_spec().hidden_size

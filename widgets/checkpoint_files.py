@@ -6,7 +6,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
+from widgets.jobs import evaluation_job
 from workbench.atomic import atomic_copy
+from workbench.spec import ModelSpec, TrainConfig
 
 
 class CheckpointFiles(QObject):
@@ -20,6 +22,35 @@ class CheckpointFiles(QObject):
                                               self.tr("PyTorch checkpoints (*.pt *.pth *.ckpt);;All files (*)"))
         if path:
             self.window.open_checkpoint(path)
+
+    def open(self, path: str) -> bool:
+        """Evaluate the checkpoint at ``path`` in the worker; the form and panels follow on success."""
+        window = self.window
+        if not window.is_torch_ready or window.controller.busy:
+            window.message_bar.show_message(
+                self.tr("Wait for the current job to finish before opening a checkpoint."), "error")
+            return False
+        spec, config, problems = window.form.values()
+        window.message_bar.dismiss()
+        window.status.say(self.tr("evaluating {name}…").format(name=Path(path).name))
+        window._opened_updates = []
+        window._start_job("open", evaluation_job(path, window.lessons, config.data_root, window.task.name,
+                                                 None if problems else spec, window.probe))
+        return True
+
+    def show_opened(self, summary: dict) -> None:
+        """The checkpoint was evaluated: show its lesson, its settings in the form, and what it reached."""
+        window = self.window
+        window._select_lesson(summary["task"])
+        _spec, current, _problems = window.form.values()
+        config = TrainConfig.from_dict(summary["config"]).replace(data_root=current.data_root,
+                                                                  download=current.download, device=current.device)
+        window.form.set_values(ModelSpec.from_dict(summary["spec"]), config)
+        updates, window._opened_updates, window.job_kind = window._opened_updates, [], "opened"
+        for update in updates:                      # now drawn in the checkpoint's own lesson
+            (window._on_progressed if hasattr(update, "steps") else window._on_snapshot_taken)(update)
+        window.message_bar.show_message(window.headline.show_opened(summary, window.task.metric_names), "success")
+        window.status.say(self.tr("checkpoint evaluated"))
 
     @Slot()
     def save_dialog(self) -> None:

@@ -71,3 +71,20 @@ class Headline(QLabel):
             message += " " + self.tr("It was saved by an older version, without checksums, so damage to it "
                                      "cannot be detected; save it again to add them.")
         return message
+
+    def show_arm(self, experiment, index: int) -> None:
+        arms = experiment.arms
+        self.setText(self.tr("{title}: training {arm} ({index} of {count})").format(
+            title=translate_core(experiment.title), arm=translate_core(arms[min(index, len(arms)) - 1].label),
+            index=index, count=len(arms)))
+
+    def show_checked(self, experiment, result: dict) -> str:
+        """An experiment's verdict as the headline; returns the longer message for the message bar."""
+        if result.get("holds") is None:
+            self.setText(self.tr("{title}: stopped, nothing checked").format(title=translate_core(experiment.title)))
+            return self.tr("The experiment was stopped before its last run.")
+        mark = "✓" if result["holds"] else "✗"
+        self.setText(f"{mark} {translate_core(experiment.title)}")
+        return self.tr("{mark} Expected: {expected} · observed: {observed}. Runs saved in {folders}.").format(
+            mark=mark, expected=translate_core(experiment.expectation), observed=result["observed"],
+            folders=", ".join(result["run_dirs"]))

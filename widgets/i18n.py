@@ -9,12 +9,17 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
+CURRENT_LANGUAGE = "en"      # what install_translators chose, e.g. "zh_CN" (the lesson notes follow it)
+
+
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
     """Load ``resources/i18n/workbench_<lang>.qm`` (and Qt's own strings) for ``language`` or the system locale.
 
     Returns the translators so the caller keeps them alive (Qt does not own them).
     """
     locale = QLocale(language) if language else QLocale.system()
+    global CURRENT_LANGUAGE
+    CURRENT_LANGUAGE = locale.name()
     installed = []
     ours = QTranslator(app)
     if ours.load(locale, "workbench", "_", str(I18N)):

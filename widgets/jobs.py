@@ -36,6 +36,14 @@ def comparison_job(make_task: Callable, spec: ModelSpec, config: TrainConfig, ru
     return job
 
 
+def experiment_job(make_task: Callable, name: str, seed: int, runs_root: Path) -> Job:
+    """A lesson's guided experiment: each arm an ordinary run, then the claim checked."""
+    def job(runner) -> dict:
+        from workbench.experiments import run_experiment
+        return run_experiment(make_task, name, seed, runs_root, runner.control, runner.listeners())
+    return job
+
+
 def resume_job(run_dir: str, lessons: Mapping[str, type], epochs: int, probe: ProbeSelection) -> Job:
     """Continue a saved run in its own folder (Runs view → Continue training)."""
     def job(runner) -> dict:

@@ -83,6 +83,13 @@ class LessonPanels(QObject):
         self.tabs.setCurrentIndex(0)
         return page
 
+    def show_panel_named(self, spec_name: str) -> bool:
+        """A notes link ``panel:GatesView``: the current lesson's panel whose spec class has that name."""
+        if self.current is None:
+            return False
+        spec = next((spec for spec, _panel in self.current.panels if type(spec).__name__ == spec_name), None)
+        return spec is not None and self.show_panel(type(spec))
+
     def show_tab(self, widget: QWidget) -> None:
         self.tabs.setCurrentWidget(widget)
 

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxL
 from widgets.checkpoint_files import CheckpointFiles
 from widgets.headline import Headline
 from widgets.i18n import translate_core, translate_error
-from widgets.jobs import comparison_job, evaluation_job, inspection_job, resume_job, task_factory, training_job
+from widgets.jobs import comparison_job, inspection_job, experiment_job, resume_job, task_factory, training_job
 from widgets.lesson_panels import LessonPanels
+from widgets.notes_pane import NotesPane
+from widgets.panels.base import TRAINING_JOBS
 from widgets.message_bar import MessageBar
 from widgets.run_status import RunStatus
 from widgets.runs_view import RunsView
@@ -29,11 +31,11 @@ from widgets.window_menus import WindowMenus
 from widgets.window_settings import WindowSettings
 from widgets.worker import Failure, JobController
 from workbench.runs import read_run_settings
-from workbench.spec import ModelSpec, TrainConfig
+from workbench.spec import TrainConfig
 from workbench.task import ProbeSelection
 from workbench.views import LessonView
 
-TRAINING_KINDS = ("train", "compare")
+TRAINING_KINDS = TRAINING_JOBS
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self._opened_updates: list = []          # an opened checkpoint's reports, shown once its lesson is
         self.compare_index = 0                   # which cell of a comparison is training
         self.compare_cells: tuple[str, ...] = ()
+        self.experiment = None                   # the guided experiment running, if any
         self.controller = JobController(self)
         self.torch_startup = TorchStartup(self)
         self.torch_startup.controller.succeeded.connect(self._on_torch_loaded)
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         self.lesson_box.currentIndexChanged.connect(self._on_lesson_chosen)
         self.side_panel.preset_chosen.connect(self.apply_preset)
 
+        self.notes.run_requested.connect(self.start_experiment)
+        self.notes.panel_requested.connect(self.panels.show_panel_named)
         self.runs_view.open_requested.connect(self.open_checkpoint)
         self.runs_view.continue_requested.connect(self.continue_run)
         saved_lesson = settings.text("lesson") if settings is not None else ""
@@ -112,7 +117,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         for widget in (self.message_bar, self.headline, self.lesson_note):
             layout.addWidget(widget)
-        layout.addWidget(self.tabs, 1)
+        self.notes = NotesPane()
+        self.content = QSplitter()        # the plots, and the notes beside them (View → Notes hides them)
+        self.content.addWidget(self.tabs)
+        self.content.addWidget(self.notes)
+        self.content.setStretchFactor(0, 1)
+        self.content.setSizes([640, 300])
+        layout.addWidget(self.content, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.side_panel)
         self.splitter.addWidget(central)
@@ -174,6 +185,7 @@ class MainWindow(QMainWindow):
         self.form.set_values(*(saved or (self.task.default_spec(), self.task.default_config())))
         self._say_settings_problems()
         self.runs_view.set_lesson(self.task.name, view)
+        self.notes.set_lesson(self.task)
         self.headline.set_view(view)
         self.lesson_note.setText(translate_core(view.note) if view.note else "")
         self.lesson_note.setVisible(bool(view.note))
@@ -219,6 +231,7 @@ class MainWindow(QMainWindow):
         self.pause_button.setText(self.tr("Resume") if self.controller.paused else self.tr("Pause"))
         for panel in self.page.each():
             panel.set_ready(self.is_torch_ready and not busy)
+        self.notes.set_ready(self.is_torch_ready and not busy)
 
     def _start_job(self, kind: str, job, config: TrainConfig | None = None) -> None:
         self.job_kind = kind
@@ -238,6 +251,15 @@ class MainWindow(QMainWindow):
         """Train these cells in turn with the form's settings (asked by a panel that overlays them)."""
         self.compare_cells = tuple(cells)
         return bool(cells) and self._start_training_job("compare", lambda *args: comparison_job(*args, cells))
+
+    @Slot(str)
+    def start_experiment(self, name: str) -> bool:
+        """A guided experiment: the form shows its first arm; the arms train in turn with the form's seed."""
+        experiment = next(each for each in self.task.experiments if each.name == name)
+        self.form.set_values(*experiment.arms[0].settings(self.task, self.form.values()[1].seed))
+        self.experiment = experiment
+        return self._start_training_job("experiment", lambda make_task, _spec, config, root: experiment_job(
+            make_task, name, config.seed, root))
 
     def _start_training_job(self, kind: str, make_job) -> bool:
         """Check the form, then run ``make_job(make_task, spec, config, runs_root)``."""
@@ -279,9 +301,11 @@ class MainWindow(QMainWindow):
         self.status.run_started(event)
         for panel in self.page.each():
             panel.run_started(event, self.job_kind)
+        self.compare_index += 1
         if self.job_kind == "compare":
-            self.compare_index += 1
             self.headline.show_comparing(self.compare_cells, self.compare_index)
+        elif self.job_kind == "experiment":
+            self.headline.show_arm(self.experiment, self.compare_index)
         else:
             self.headline.show_training(event)
 
@@ -313,7 +337,10 @@ class MainWindow(QMainWindow):
             return
         self.current_checkpoint = summary.get("checkpoint")
         if self.job_kind == "open":
-            self._show_opened(summary)
+            self.files.show_opened(summary)
+        elif self.job_kind == "experiment":
+            self.notes.show_result(summary)
+            self.message_bar.show_message(self.headline.show_checked(self.experiment, summary), "success")
         elif self.job_kind == "compare":
             self.headline.show_compared(summary)
             self.message_bar.show_message(self.tr("Same data, seed and recipe for each cell; their gradients "
@@ -322,23 +349,12 @@ class MainWindow(QMainWindow):
         else:
             stopped = summary.get("stopped")
             self.headline.show_finished(summary)
+            self.notes.show_latest(summary)
             self.message_bar.show_message(self.tr("{seconds:.1f} s, {speed:,.0f} samples/s. Run saved in {run_dir} "
                                                   "(Ctrl+S saves the checkpoint elsewhere).").format(
                 seconds=summary["seconds"], speed=summary["samples_per_s"], run_dir=summary["run_dir"]), "success")
             self.status.say(self.tr("done") if not stopped else self.tr("stopped"))
         self.job_succeeded.emit(summary)
-
-    def _show_opened(self, summary: dict) -> None:
-        self._select_lesson(summary["task"])
-        _spec, current, _problems = self.form.values()
-        config = TrainConfig.from_dict(summary["config"]).replace(data_root=current.data_root,
-                                                                  download=current.download, device=current.device)
-        self.form.set_values(ModelSpec.from_dict(summary["spec"]), config)
-        updates, self._opened_updates, self.job_kind = self._opened_updates, [], "opened"
-        for update in updates:                      # now drawn in the checkpoint's own lesson
-            (self._on_progressed if hasattr(update, "steps") else self._on_snapshot_taken)(update)
-        self.message_bar.show_message(self.headline.show_opened(summary, self.task.metric_names), "success")
-        self.status.say(self.tr("checkpoint evaluated"))
 
     @Slot(object)
     def _on_failed(self, failure: Failure) -> None:
@@ -375,17 +391,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def open_checkpoint(self, path: str) -> bool:
         """Evaluate the checkpoint at ``path`` in the worker; the form and panels follow on success."""
-        if not self.is_torch_ready or self.controller.busy:
-            self.message_bar.show_message(self.tr("Wait for the current job to finish before opening a checkpoint."),
-                                          "error")
-            return False
-        spec, config, problems = self.form.values()
-        self.message_bar.dismiss()
-        self.status.say(self.tr("evaluating {name}…").format(name=Path(path).name))
-        self._opened_updates = []
-        self._start_job("open", evaluation_job(path, self.lessons, config.data_root, self.task.name,
-                                               None if problems else spec, self.probe))
-        return True
+        return self.files.open(path)
 
     def save_checkpoint_to(self, path: str) -> bool:
         return self.files.save_to(path)
@@ -419,15 +425,6 @@ class MainWindow(QMainWindow):
         self.runs_view.set_root(self.runs_root)
         if self.settings is not None:
             self.settings.set("runs_root", str(self.runs_root))
-
-    @Slot()
-    def reset_settings(self) -> None:
-        """File → Reset settings: forget everything remembered and show the defaults now."""
-        if self.settings is None or self.controller.busy:
-            return
-        self.settings.reset()
-        self.settings.apply_defaults(self)
-        self.message_bar.show_message(self.tr("Settings reset to the defaults."), "success")
 
     def _say_settings_problems(self) -> None:
         note = self.settings.take_problems() if self.settings is not None else ""

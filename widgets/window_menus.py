@@ -17,7 +17,7 @@ class WindowMenus(QObject):
                                         QKeySequence.StandardKey.Save)
         data_action = self._action(self.tr("Use MNIST &folder…"), window.form._on_choose_data)
         runs_action = self._action(self.tr("&Runs folder…"), self._on_choose_runs_root)
-        reset_action = self._action(self.tr("&Reset settings"), window.reset_settings)
+        reset_action = self._action(self.tr("&Reset settings"), self.reset_settings)
         quit_action = self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
         file_menu = window.menuBar().addMenu(self.tr("&File"))
         for item in (self.open_action, self.save_action, None, data_action, runs_action, None, reset_action, None,
@@ -30,6 +30,10 @@ class WindowMenus(QObject):
         train_menu.addAction(self.stop_action)
         view_menu = window.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self._action(self.tr("R&uns"), window.show_runs, QKeySequence("Ctrl+R")))
+        self.notes_action = self._action(self.tr("&Notes and experiments"), self._on_notes_toggled, QKeySequence("F1"))
+        self.notes_action.setCheckable(True)
+        self.notes_action.setChecked(True)
+        view_menu.addAction(self.notes_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         self.languages = QActionGroup(self)
         current = window.settings.language() if window.settings is not None else ""
@@ -48,6 +52,22 @@ class WindowMenus(QObject):
         if shortcut is not None:
             made.setShortcut(shortcut)
         return made
+
+    @Slot()
+    def reset_settings(self) -> None:
+        """File → Reset settings: forget everything remembered and show the defaults now."""
+        window = self.window
+        if window.settings is None or window.controller.busy:
+            return
+        window.settings.reset()
+        window.settings.apply_defaults(window)
+        self.notes_action.setChecked(True)
+        window.notes.show()
+        window.message_bar.show_message(self.tr("Settings reset to the defaults."), "success")
+
+    @Slot()
+    def _on_notes_toggled(self) -> None:
+        self.window.notes.setVisible(self.notes_action.isChecked())
 
     @Slot()
     def _on_choose_runs_root(self) -> None:

@@ -119,7 +119,12 @@ class WindowSettings(QObject):
         geometry = self.bytes("window/geometry")
         if geometry is not None and not window.restoreGeometry(geometry):
             self.problems.append("window/geometry")
-        for key, splitter in (("window/splitter", window.splitter), ("window/runs_splitter", window.runs_view.splitter)):
+        notes = self.text("window/notes")
+        if notes in ("shown", "hidden"):
+            window.notes.setVisible(notes == "shown")
+            window.menus.notes_action.setChecked(notes == "shown")
+        for key, splitter in (("window/splitter", window.splitter), ("window/runs_splitter", window.runs_view.splitter),
+                              ("window/content_splitter", window.content)):
             state = self.bytes(key)
             if state is not None and not splitter.restoreState(state):
                 self.problems.append(key)
@@ -128,6 +133,8 @@ class WindowSettings(QObject):
         self.set("window/geometry", window.saveGeometry())
         self.set("window/splitter", window.splitter.saveState())
         self.set("window/runs_splitter", window.runs_view.splitter.saveState())
+        self.set("window/content_splitter", window.content.saveState())
+        self.set("window/notes", "shown" if window.menus.notes_action.isChecked() else "hidden")
         self.set("lesson", window.task.name)
         self.sync()
 

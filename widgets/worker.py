@@ -111,8 +111,14 @@ class JobRunner:
 
     def listeners(self) -> dict[str, list[Callable]]:
         """Trainer callbacks that feed this runner's reports."""
-        return {"on_start": [partial(self._emit, "run_started")], "on_step": [self._collect_step],
+        return {"on_start": [self._start_run], "on_step": [self._collect_step],
                 "on_eval": [self._collect_eval], "on_snapshot": [self._forward_snapshot]}
+
+    def _start_run(self, event) -> None:
+        # A job of several runs (a comparison, an experiment): what the last run left pending belongs to it,
+        # so it goes out before the panels hear that a new run started and clear themselves.
+        self.flush_all()
+        self._emit("run_started", event)
 
     def _collect_step(self, event) -> None:
         self._pending_steps.append(event)

@@ -89,6 +89,17 @@ def build_parser(lesson_names: Sequence[str]) -> argparse.ArgumentParser:
     evaluate.add_argument("--device", default="cpu")
     evaluate.add_argument("--threads", type=int)
 
+    lessons = commands.add_parser("lessons", help="list the lessons with their notes, seed recipe and experiments")
+    lessons.add_argument("--json", action="store_true", help="print the list as one JSON line")
+
+    experiment = commands.add_parser("experiment", help="run a lesson's guided experiment and check its claim")
+    experiment.add_argument("--lesson", required=True, choices=list(lesson_names))
+    experiment.add_argument("--name", required=True, help="the experiment (see 'lessons')")
+    experiment.add_argument("--seed", type=int, default=1)
+    experiment.add_argument("--runs-dir", "--out", dest="out", metavar="DIR",
+                            help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
+    experiment.add_argument("--threads", type=int)
+
     runs = commands.add_parser("runs", help="list the run folders (status, epochs, headline metric, settings)")
     runs.add_argument("--runs-dir", "--out", dest="out", metavar="DIR",
                       help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
@@ -184,6 +195,45 @@ def run_list(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str,
     return None
 
 
+def describe_lessons(lessons: Mapping[str, type]) -> list[dict[str, Any]]:
+    from workbench.notes import lesson_notes, plain_text
+    described = []
+    for name, lesson in lessons.items():
+        seed = getattr(lesson, "seed_note", None)
+        described.append({
+            "name": name, "title": lesson.title,
+            "notes": plain_text(lesson_notes(name, "en")), "notes_zh": plain_text(lesson_notes(name, "zh_CN")),
+            "seed_reference": None if seed is None else {"note": seed.note, "recipe": seed.recipe, "metric": seed.metric,
+                                                         "value": seed.value, "caveat": seed.caveat},
+            "experiments": [{"name": each.name, "title": each.title, "expectation": each.expectation,
+                             "arms": [arm.label for arm in each.arms]} for each in getattr(lesson, "experiments", ())],
+        })
+    return described
+
+
+def run_lessons(args: argparse.Namespace, lessons: Mapping[str, type]) -> None:
+    described = describe_lessons(lessons)
+    if args.json:
+        print(json.dumps(described, ensure_ascii=False))
+        return None
+    for lesson in described:
+        print(f"{lesson['name']}: {lesson['title']}")
+        for each in lesson["experiments"]:
+            print(f"    {each['name']:<16} {each['expectation']}")
+    return None
+
+
+def run_one_experiment(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
+    from workbench.experiments import find_experiment, run_experiment
+    from workbench.runs import default_runs_root
+    lesson = lessons[args.lesson]
+    find_experiment(lesson(), args.name)               # an unknown name is a usage error before any training
+
+    def announce(index, arm) -> None:
+        print(f"arm {index + 1}: {arm.label}", flush=True)
+    return run_experiment(lesson, args.name, args.seed, args.out or default_runs_root(), on_arm=announce)
+
+
 def run_eval(args: argparse.Namespace, lessons: Mapping[str, type]) -> dict[str, Any]:
     from pathlib import Path
 
@@ -205,9 +255,10 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
     args = build_parser(list(lessons)).parse_args(argv)
     from workbench.threads import configure_torch_threads
     try:
-        if args.command != "runs":          # listing runs never needs torch (and its 5 s import)
+        if args.command not in ("runs", "lessons"):     # listings never need torch (and its 5 s import)
             configure_torch_threads(leave_core_for_gui=False, requested=args.threads)
-        command = {"train": run_train, "eval": run_eval, "runs": run_list}[args.command]
+        command = {"train": run_train, "eval": run_eval, "runs": run_list, "lessons": run_lessons,
+                   "experiment": run_one_experiment}[args.command]
         metrics = command(args, lessons)
     except WorkbenchError as error:
         print(f"rnn-workbench: error: {error}", file=sys.stderr)

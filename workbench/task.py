@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Protocol, Sized, runtime_checkable
 
 from workbench.spec import ModelSpec, Preset, TrainConfig
-from workbench.views import LessonView
+from workbench.views import LessonView, SeedNote
 
 if TYPE_CHECKING:  # torch stays out of the window's start-up path
     import numpy as np
@@ -77,6 +77,8 @@ class Task(Protocol):
     title: str                      # English, tr_noop-marked; the window translates it
     view: LessonView                # what the window shows for it
     probe: ProbeSelection           # set by the window, read by snapshot()
+    seed_note: SeedNote | None      # the source note's recipe and figure, shown beside the learner's result
+    experiments: tuple              # workbench.experiments.Experiment: claims the notes make, checked by runs
 
     @property
     def metric_names(self) -> tuple[str, ...]: ...          # what an evaluation reports
@@ -100,6 +102,8 @@ class Lesson:
     name: ClassVar[str]
     title: ClassVar[str]
     view: ClassVar[LessonView]
+    seed_note: ClassVar[SeedNote | None] = None          # the source note's recipe and figure
+    experiments: ClassVar[tuple] = ()                    # workbench.experiments.Experiment, ≥ 2 per lesson
 
     def __init__(self) -> None:
         self.probe = ProbeSelection()      # the window may replace it with one it shares

@@ -161,6 +161,17 @@ PanelSpec = (LossView | MetricView | DigitGridView | SeriesView | BoundaryView |
 
 
 @dataclass(frozen=True)
+class SeedNote:
+    """Which source note a lesson comes from (``../shared/seeds``), its recipe, and its figure if it states one."""
+
+    note: str                                   # "001"
+    recipe: str                                 # tr_noop
+    metric: str | None = None                   # the metric the note reports, e.g. "test_accuracy"
+    value: float | None = None                  # its figure, e.g. 0.9908
+    caveat: str = ""                            # tr_noop: why a learner's result here may differ
+
+
+@dataclass(frozen=True)
 class LessonView:
     """Everything the window and the CLI read from a lesson besides training itself."""
 

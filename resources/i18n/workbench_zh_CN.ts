@@ -27,6 +27,18 @@
         <translation>PyTorch 检查点 (*.pt *.pth *.ckpt);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Wait for the current job to finish before opening a checkpoint.</source>
+        <translation>请等当前任务结束后再打开检查点。</translation>
+    </message>
+    <message>
+        <source>evaluating {name}…</source>
+        <translation>正在评估 {name}…</translation>
+    </message>
+    <message>
+        <source>checkpoint evaluated</source>
+        <translation>检查点已评估</translation>
+    </message>
+    <message>
         <source>Nothing to save yet: train a network or open a checkpoint.</source>
         <translation>还没有可保存的模型：请先训练网络或打开检查点。</translation>
     </message>
@@ -165,6 +177,29 @@
     <message>
         <source>{wrong} of {total} test digits are misread; here are {shown}. Click one to load it into the pad.</source>
         <translation>{total} 个测试数字中有 {wrong} 个识别错误；这里显示 {shown} 个。点击其中一个，将其载入画板。</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentRow</name>
+    <message>
+        <source>Expected: {claim}</source>
+        <translation>预期：{claim}</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Set the form, train each arm with the form&apos;s seed, and check the claim</source>
+        <translation>设置表单，用表单中的种子依次训练每一组，并检验结论</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: nothing was checked.</source>
+        <translation>在结束前已停止：没有进行检验。</translation>
+    </message>
+    <message>
+        <source>{mark} observed: {observed} (seed {seed}, {seconds:.0f} s)</source>
+        <translation>{mark} 观察：{observed}（种子 {seed}，{seconds:.0f} 秒）</translation>
     </message>
 </context>
 <context>
@@ -382,6 +417,22 @@
         <source>It was saved by an older version, without checksums, so damage to it cannot be detected; save it again to add them.</source>
         <translation>它由旧版本保存，没有校验和，因此无法检测损坏；重新保存一次即可加上校验和。</translation>
     </message>
+    <message>
+        <source>{title}: training {arm} ({index} of {count})</source>
+        <translation>{title}：正在训练 {arm}（第 {index} 组，共 {count} 组）</translation>
+    </message>
+    <message>
+        <source>{title}: stopped, nothing checked</source>
+        <translation>{title}：已停止，未检验</translation>
+    </message>
+    <message>
+        <source>The experiment was stopped before its last run.</source>
+        <translation>实验在最后一次运行之前被停止。</translation>
+    </message>
+    <message>
+        <source>{mark} Expected: {expected} · observed: {observed}. Runs saved in {folders}.</source>
+        <translation>{mark} 预期：{expected} · 观察：{observed}。运行保存在 {folders}。</translation>
+    </message>
 </context>
 <context>
     <name>LatentExplorer</name>
@@ -531,10 +582,6 @@
         <translation>已停止</translation>
     </message>
     <message>
-        <source>checkpoint evaluated</source>
-        <translation>检查点已评估</translation>
-    </message>
-    <message>
         <source>Could not open the checkpoint: {reason}</source>
         <translation>无法打开检查点：{reason}</translation>
     </message>
@@ -561,18 +608,6 @@
     <message>
         <source>Continuing {run}…</source>
         <translation>正在继续 {run}…</translation>
-    </message>
-    <message>
-        <source>Settings reset to the defaults.</source>
-        <translation>设置已恢复为默认值。</translation>
-    </message>
-    <message>
-        <source>Wait for the current job to finish before opening a checkpoint.</source>
-        <translation>请等当前任务结束后再打开检查点。</translation>
-    </message>
-    <message>
-        <source>evaluating {name}…</source>
-        <translation>正在评估 {name}…</translation>
     </message>
 </context>
 <context>
@@ -861,6 +896,37 @@
     </message>
 </context>
 <context>
+    <name>NotesPane</name>
+    <message>
+        <source>Guided experiments</source>
+        <translation>引导实验</translation>
+    </message>
+    <message>
+        <source>No notes for this lesson yet.</source>
+        <translation>本课暂时没有笔记。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The seed beside you&lt;/b&gt; · note {note}: {recipe}</source>
+        <translation>&lt;b&gt;对照原始笔记&lt;/b&gt; · 笔记 {note}：{recipe}</translation>
+    </message>
+    <message>
+        <source>The note reports {metric} {value}.</source>
+        <translation>笔记报告的{metric}为 {value}。</translation>
+    </message>
+    <message>
+        <source>{points:+.2f} points</source>
+        <translation>{points:+.2f} 个百分点</translation>
+    </message>
+    <message>
+        <source>Your latest run: {value} ({difference} against the note).</source>
+        <translation>你最近的一次运行：{value}（与笔记相比 {difference}）。</translation>
+    </message>
+    <message>
+        <source>Train once to see your result beside it.</source>
+        <translation>训练一次，就能在旁边看到你的结果。</translation>
+    </message>
+</context>
+<context>
     <name>ReconstructionGrid</name>
     <message>
         <source>New samples</source>
@@ -1136,12 +1202,20 @@
         <translation>运行记录(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Notes and experiments</source>
+        <translation>笔记与实验(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>System language</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Settings reset to the defaults.</source>
+        <translation>设置已恢复为默认值。</translation>
     </message>
     <message>
         <source>Where run folders go</source>
@@ -1610,6 +1684,38 @@
         <translation>自编码器：把数字压缩成几个数</translation>
     </message>
     <message>
+        <source>encoder 784-128-64-12-3 with tanh, a mirrored decoder ending in a sigmoid, Adam 5e-3, batch 64; five reconstructions and a 3-D scatter of the codes</source>
+        <translation>编码器 784-128-64-12-3，使用 tanh，对称的解码器以 sigmoid 结尾，Adam 5e-3，批大小 64；展示五个重建和编码的三维散点图</translation>
+    </message>
+    <message>
+        <source>The note&apos;s figures are pictures: blurry but recognisable reconstructions, and codes that gather by digit although no label was used.</source>
+        <translation>笔记的结果是图片：模糊但能认出的重建，以及虽未使用标签却按数字聚集的编码。</translation>
+    </message>
+    <message>
+        <source>Latent size 2 vs 12</source>
+        <translation>隐空间大小 2 对 12</translation>
+    </message>
+    <message>
+        <source>With 12 numbers in the middle instead of 2 the test MSE is lower, by at least 5 %</source>
+        <translation>中间用 12 个数而不是 2 个数时，测试 MSE 更低，至少低 5%</translation>
+    </message>
+    <message>
+        <source>Plain SGD vs Adam</source>
+        <translation>普通 SGD 对 Adam</translation>
+    </message>
+    <message>
+        <source>At lr 0.01 for 3 epochs, SGD&apos;s test MSE is at least 1.3× Adam&apos;s</source>
+        <translation>学习率 0.01、训练 3 轮时，SGD 的测试 MSE 至少是 Adam 的 1.3 倍</translation>
+    </message>
+    <message>
+        <source>latent 2</source>
+        <translation>隐空间 2</translation>
+    </message>
+    <message>
+        <source>latent 12</source>
+        <translation>隐空间 12</translation>
+    </message>
+    <message>
         <source>mean squared error per pixel</source>
         <translation>每像素均方误差</translation>
     </message>
@@ -1846,6 +1952,18 @@
         <translation>网络</translation>
     </message>
     <message>
+        <source>After 3 epochs at lr 0.01 for all, SGD&apos;s test MSE is at least 2× Adam&apos;s</source>
+        <translation>四者学习率都为 0.01、训练 3 轮后，SGD 的测试 MSE 至少是 Adam 的 2 倍</translation>
+    </message>
+    <message>
+        <source>With SGD at lr 0.1, its test MSE after 12 epochs comes within 3× Adam&apos;s</source>
+        <translation>SGD 使用学习率 0.1 时，训练 12 轮后它的测试 MSE 在 Adam 的 3 倍以内</translation>
+    </message>
+    <message>
+        <source>all at 0.01, 3 epochs</source>
+        <translation>全部为 0.01，3 轮</translation>
+    </message>
+    <message>
         <source>The series and the forecasts</source>
         <translation>序列与预测</translation>
     </message>
@@ -1864,6 +1982,10 @@
     <message>
         <source>MLP, on its own</source>
         <translation>MLP（自回归）</translation>
+    </message>
+    <message>
+        <source>After 2 epochs the next-value test MSE is at least 1.5× the one after 10</source>
+        <translation>训练 2 轮后的下一值测试 MSE 至少是训练 10 轮后的 1.5 倍</translation>
     </message>
     <message>
         <source>primer | free running</source>
@@ -1982,6 +2104,130 @@
         <translation>测试</translation>
     </message>
     <message>
+        <source>100 points of y = x² + 0.2·U(0, 1), a 1-10-1 network with ReLU, SGD lr 0.2, full-batch steps</source>
+        <translation>100 个点 y = x² + 0.2·U(0, 1)，1-10-1 ReLU 网络，SGD 学习率 0.2，每步使用全部数据</translation>
+    </message>
+    <message>
+        <source>The note shows the red curve bending onto the points as it trains; it reports no number.</source>
+        <translation>笔记展示了红色曲线在训练中弯向数据点；没有给出数字。</translation>
+    </message>
+    <message>
+        <source>The seed&apos;s recipe fits the parabola</source>
+        <translation>笔记的配方能拟合抛物线</translation>
+    </message>
+    <message>
+        <source>After 20 epochs the test MSE is at most 0.01 (the noise alone gives about 0.0033)</source>
+        <translation>训练 20 轮后测试 MSE 不超过 0.01（仅噪声本身约为 0.0033）</translation>
+    </message>
+    <message>
+        <source>A learning rate 100× smaller</source>
+        <translation>学习率缩小 100 倍</translation>
+    </message>
+    <message>
+        <source>At lr 0.002 the test MSE after 20 epochs is at least 5× the one at lr 0.2</source>
+        <translation>学习率 0.002 时，20 轮后的测试 MSE 至少是学习率 0.2 时的 5 倍</translation>
+    </message>
+    <message>
+        <source>1-10-1 ReLU, SGD 0.2</source>
+        <translation>1-10-1 ReLU，SGD 0.2</translation>
+    </message>
+    <message>
+        <source>lr 0.2</source>
+        <translation>学习率 0.2</translation>
+    </message>
+    <message>
+        <source>lr 0.002</source>
+        <translation>学习率 0.002</translation>
+    </message>
+    <message>
+        <source>two 5×5 convolutions (16 and 32 filters) with max-pooling, Adam 1e-3, batch 50, 1 epoch on the full training set</source>
+        <translation>两层 5×5 卷积（16 和 32 个滤波器）加最大池化，Adam 1e-3，批大小 50，在完整训练集上训练 1 轮</translation>
+    </message>
+    <message>
+        <source>The note prints the accuracy as it trains but states no final figure; on the embedded 4,000 digits one epoch already passes 90 %.</source>
+        <translation>笔记在训练时打印准确率，但没有给出最终数字；在内置的 4,000 个数字上，一轮就已超过 90%。</translation>
+    </message>
+    <message>
+        <source>One epoch of the CNN</source>
+        <translation>CNN 训练一轮</translation>
+    </message>
+    <message>
+        <source>One epoch on 4,000 digits reaches at least 90 % test accuracy</source>
+        <translation>在 4,000 个数字上训练一轮，测试准确率至少达到 90%</translation>
+    </message>
+    <message>
+        <source>A learning rate 25× too high</source>
+        <translation>学习率高了 25 倍</translation>
+    </message>
+    <message>
+        <source>Adam at lr 0.05 ends at least 20 points below Adam at lr 0.002 after one epoch</source>
+        <translation>训练一轮后，学习率 0.05 的 Adam 比学习率 0.002 的 Adam 至少低 20 个百分点</translation>
+    </message>
+    <message>
+        <source>CNN, 1 epoch</source>
+        <translation>CNN，1 轮</translation>
+    </message>
+    <message>
+        <source>lr 0.05</source>
+        <translation>学习率 0.05</translation>
+    </message>
+    <message>
+        <source>LSTM 128×2, Adam 1e-3, batch 100, 30 epochs on the full 60,000 training digits</source>
+        <translation>LSTM 128×2，Adam 1e-3，批大小 100，在完整的 60,000 个训练数字上训练 30 轮</translation>
+    </message>
+    <message>
+        <source>The note trains on 60,000 digits and tests on 10,000; the embedded set here has 4,000 to train on and 1,000 to test, so expect a few points less unless you use File → Use MNIST folder…</source>
+        <translation>笔记在 60,000 个数字上训练、在 10,000 个上测试；这里内置的数据只有 4,000 个训练、1,000 个测试，所以除非使用“文件 → 使用 MNIST 文件夹…”，结果会低几个百分点。</translation>
+    </message>
+    <message>
+        <source>Plain RNN vs LSTM, one epoch each</source>
+        <translation>普通 RNN 对 LSTM，各训练一轮</translation>
+    </message>
+    <message>
+        <source>The LSTM&apos;s test accuracy is at least 5 points above the plain RNN&apos;s</source>
+        <translation>LSTM 的测试准确率比普通 RNN 至少高 5 个百分点</translation>
+    </message>
+    <message>
+        <source>Adam vs plain SGD at the same learning rate</source>
+        <translation>相同学习率下 Adam 对普通 SGD</translation>
+    </message>
+    <message>
+        <source>After one epoch Adam is at least 30 points more accurate than SGD at lr 0.01</source>
+        <translation>学习率 0.01 下训练一轮后，Adam 的准确率比 SGD 至少高 30 个百分点</translation>
+    </message>
+    <message>
+        <source>LSTM 64</source>
+        <translation>LSTM 64</translation>
+    </message>
+    <message>
+        <source>plain RNN 64</source>
+        <translation>普通 RNN 64</translation>
+    </message>
+    <message>
+        <source>Adam 0.01</source>
+        <translation>Adam 0.01</translation>
+    </message>
+    <message>
+        <source>SGD 0.01</source>
+        <translation>SGD 0.01</translation>
+    </message>
+    <message>
+        <source>1,000 points of y = x² + 0.1·N(0, 1), a 1-20-1 ReLU network per optimizer, batches of 32, lr 0.01 for SGD, Momentum 0.8, RMSprop α 0.9 and Adam β (0.9, 0.99), 12 epochs</source>
+        <translation>1,000 个点 y = x² + 0.1·N(0, 1)，每个优化器一个 1-20-1 ReLU 网络，批大小 32，学习率 0.01；SGD、Momentum 0.8、RMSprop α 0.9、Adam β (0.9, 0.99)，12 轮</translation>
+    </message>
+    <message>
+        <source>The note&apos;s figure is the four loss curves: SGD lags far behind the other three.</source>
+        <translation>笔记的结果是四条损失曲线：SGD 远远落后于其他三个。</translation>
+    </message>
+    <message>
+        <source>Same learning rate for all four</source>
+        <translation>四者使用相同学习率</translation>
+    </message>
+    <message>
+        <source>Each at a rate that suits it</source>
+        <translation>各用适合自己的学习率</translation>
+    </message>
+    <message>
         <source>SGD test MSE</source>
         <translation>SGD 测试 MSE</translation>
     </message>
@@ -1998,8 +2244,108 @@
         <translation>Adam 测试 MSE</translation>
     </message>
     <message>
+        <source>rates 0.1, 0.05, 0.005, 0.005</source>
+        <translation>学习率 0.1、0.05、0.005、0.005</translation>
+    </message>
+    <message>
+        <source>GRU with 16 hidden units vs an MLP 20-32-16-1, sequences of 20, Adam 5e-4, 150 epochs, 80/20 split of a 1,000-point noisy sine, hidden state carried</source>
+        <translation>16 个隐藏单元的 GRU 对 MLP 20-32-16-1，序列长 20，Adam 5e-4，150 轮，1,000 点带噪正弦按 80/20 切分，携带隐藏状态</translation>
+    </message>
+    <message>
+        <source>The note&apos;s figure is a plot: the GRU&apos;s free-running forecast follows the wave while the MLP&apos;s flattens out. The experiments use the quicker recipe (Adam 5e-3, 20 epochs).</source>
+        <translation>笔记的结果是一张图：GRU 的独立预测跟住了波形，而 MLP 的变成一条平线。实验使用更快的配方（Adam 5e-3，20 轮）。</translation>
+    </message>
+    <message>
+        <source>GRU vs MLP, forecasting on their own</source>
+        <translation>GRU 对 MLP：独立预测</translation>
+    </message>
+    <message>
+        <source>Over the test part the MLP&apos;s free-running forecast has at least 3× the GRU&apos;s MSE</source>
+        <translation>在测试部分，MLP 独立预测的 MSE 至少是 GRU 的 3 倍</translation>
+    </message>
+    <message>
+        <source>One step ahead, both look good</source>
+        <translation>单步预测：两者看起来都不错</translation>
+    </message>
+    <message>
+        <source>Predicting one step ahead from the true values, the MLP&apos;s test MSE is within 5× the GRU&apos;s (while its forecast on its own is far worse)</source>
+        <translation>用真实值预测下一步时，MLP 的测试 MSE 在 GRU 的 5 倍以内（而它的独立预测要差得多）</translation>
+    </message>
+    <message>
+        <source>GRU 16 and MLP 32-16</source>
+        <translation>GRU 16 与 MLP 32-16</translation>
+    </message>
+    <message>
+        <source>RNN with 10 hidden units in 2 layers, sequences of 60 points from a random start, Adam 5e-3, then free-running generation from a short primer</source>
+        <translation>2 层、每层 10 个隐藏单元的 RNN，从随机起点取 60 点的序列，Adam 5e-3，然后从一小段引导开始自由生成</translation>
+    </message>
+    <message>
+        <source>The note shows the generated wave beside the truth; it reports no number.</source>
+        <translation>笔记把生成的波形和真实值画在一起；没有给出数字。</translation>
+    </message>
+    <message>
+        <source>One step ahead vs running free</source>
+        <translation>单步预测与自由运行</translation>
+    </message>
+    <message>
+        <source>Generating 100 steps on its own, the error is at least 3× the one-step test error</source>
+        <translation>独立生成 100 步时，误差至少是单步测试误差的 3 倍</translation>
+    </message>
+    <message>
+        <source>Two epochs vs ten</source>
+        <translation>两轮对十轮</translation>
+    </message>
+    <message>
+        <source>RNN 10×2</source>
+        <translation>RNN 10×2</translation>
+    </message>
+    <message>
+        <source>10 epochs</source>
+        <translation>10 轮</translation>
+    </message>
+    <message>
+        <source>2 epochs</source>
+        <translation>2 轮</translation>
+    </message>
+    <message>
         <source>generated</source>
         <translation>生成</translation>
+    </message>
+    <message>
+        <source>RNN with 32 hidden units, Adam lr 0.02, windows of 10 steps over π, the final hidden state handed to the next window</source>
+        <translation>32 个隐藏单元的 RNN，Adam 学习率 0.02，每个窗口在 π 上取 10 步，最终隐藏状态交给下一个窗口</translation>
+    </message>
+    <message>
+        <source>The note shows the prediction catching up with cos(t) within the first windows; it reports no number.</source>
+        <translation>笔记展示了预测在最初几个窗口内追上 cos(t)；没有给出数字。</translation>
+    </message>
+    <message>
+        <source>Carry the hidden state vs reset it at every window</source>
+        <translation>携带隐藏状态与每个窗口重置状态</translation>
+    </message>
+    <message>
+        <source>With the state reset at every window the test MSE is at least 5× the carried one</source>
+        <translation>每个窗口都重置状态时，测试 MSE 至少是携带状态时的 5 倍</translation>
+    </message>
+    <message>
+        <source>Three epochs are enough</source>
+        <translation>三轮就够了</translation>
+    </message>
+    <message>
+        <source>Carrying its state, the RNN&apos;s test MSE is below 0.01 after 3 epochs (cos(t) itself has a variance of 0.5)</source>
+        <translation>携带状态时，RNN 训练 3 轮后的测试 MSE 低于 0.01（cos(t) 本身的方差为 0.5）</translation>
+    </message>
+    <message>
+        <source>carried</source>
+        <translation>携带状态</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>RNN 32, carried</source>
+        <translation>RNN 32，携带状态</translation>
     </message>
     <message>
         <source>Oscilloscope: sin(t) goes in, cos(t) should come out</source>
@@ -2016,6 +2362,42 @@
     <message>
         <source>prediction</source>
         <translation>预测</translation>
+    </message>
+    <message>
+        <source>two Gaussian clouds of 100 points around (2, 2) and (−2, −2), a 2-10-2 network with ReLU, SGD lr 0.02, cross-entropy</source>
+        <translation>分别围绕 (2, 2) 和 (−2, −2) 的两团各 100 个高斯分布点，2-10-2 ReLU 网络，SGD 学习率 0.02，交叉熵</translation>
+    </message>
+    <message>
+        <source>The note shows the points coloured by the network&apos;s answer, all right at the end; it prints the accuracy as it trains.</source>
+        <translation>笔记按网络的回答给点着色，最后全部正确；训练时打印准确率。</translation>
+    </message>
+    <message>
+        <source>Two clouds, one line</source>
+        <translation>两团点，一条线</translation>
+    </message>
+    <message>
+        <source>The seed&apos;s recipe classifies at least 99 % of new points right</source>
+        <translation>笔记的配方至少能正确分类 99% 的新点</translation>
+    </message>
+    <message>
+        <source>A learning rate 40× smaller</source>
+        <translation>学习率缩小 40 倍</translation>
+    </message>
+    <message>
+        <source>At lr 0.0005 the test loss after 10 epochs is at least 2× the one at lr 0.02</source>
+        <translation>学习率 0.0005 时，10 轮后的测试损失至少是学习率 0.02 时的 2 倍</translation>
+    </message>
+    <message>
+        <source>2-10-2 ReLU, SGD 0.02</source>
+        <translation>2-10-2 ReLU，SGD 0.02</translation>
+    </message>
+    <message>
+        <source>lr 0.02</source>
+        <translation>学习率 0.02</translation>
+    </message>
+    <message>
+        <source>lr 0.0005</source>
+        <translation>学习率 0.0005</translation>
     </message>
     <message>
         <source>{label} must be a number such as 0.01 or 1e-3, got {value!r}</source>

@@ -12,6 +12,10 @@ from workbench.task import ProbeSelection
 from workbench.views import LessonView
 
 
+TRAINING_JOBS = ("train", "compare", "experiment")    # the job kinds that train (the others open or inspect)
+SEVERAL_RUNS = ("compare", "experiment")              # jobs that train several runs one after another
+
+
 class PanelContext(Protocol):
     """The window, as panels see it (all calls in the GUI thread)."""
 
@@ -34,7 +38,7 @@ class LessonPanel:
         """Draw a part; ``tag`` names the cell of a comparison run (None for a normal run)."""
 
     def job_starting(self, kind: str, config: Any) -> None:
-        """A job ("train", "compare", "open", "inspect") is about to start with this TrainConfig."""
+        """A job ("train", "compare", "experiment", "open", "inspect") is about to start with this TrainConfig."""
 
     def run_started(self, event: Any, kind: str) -> None:
         """A training run began (RunStarted); a comparison has one per cell."""

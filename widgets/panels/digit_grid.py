@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from widgets.i18n import translate_core
-from widgets.panels.base import LessonPanel, PanelContext
+from widgets.panels.base import SEVERAL_RUNS, TRAINING_JOBS, LessonPanel, PanelContext
 from workbench.frames import DigitGuesses
 from workbench.views import DigitGridView
 
@@ -157,11 +157,11 @@ class DigitGridPanel(QGroupBox, LessonPanel):
             right=self.grid.correct_count, total=len(frame.labels)))
 
     def job_starting(self, kind: str, config) -> None:
-        if kind in ("train", "compare"):
+        if kind in TRAINING_JOBS:
             self.clear()
 
     def run_started(self, event, kind: str) -> None:
-        if kind == "compare":
+        if kind in SEVERAL_RUNS:
             self.clear()
 
     def clear(self) -> None:

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from widgets.panels.base import LessonPanel, PanelContext
+from widgets.panels.base import TRAINING_JOBS, LessonPanel, PanelContext
 from widgets.panels.curve_buffer import CurveBuffer
 from widgets.panels.plot_style import style_plot
 from workbench.frames import GradientFrame
@@ -133,7 +133,7 @@ class GradientPanel(QWidget, LessonPanel):
         self.latest = None
 
     def job_starting(self, kind: str, config) -> None:
-        if kind in ("train", "compare"):
+        if kind in TRAINING_JOBS:
             self.clear()
             self.set_clip_threshold(config.clip_norm)
 

@@ -5,13 +5,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from widgets.i18n import translate_core
-from widgets.panels.base import LessonPanel, PanelContext
+from widgets.panels.base import SEVERAL_RUNS, TRAINING_JOBS, LessonPanel, PanelContext
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from workbench.views import LossView, MetricView
 
 TRAIN_COLOURS = ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b")
 TEST_COLOURS = ("#e4572e", "#d62728", "#e377c2", "#bcbd22")
-TRAINING_KINDS = ("train", "compare")
 
 
 class _RunCurves(QWidget, LessonPanel):
@@ -25,11 +24,11 @@ class _RunCurves(QWidget, LessonPanel):
         layout.addWidget(self.plot)
 
     def job_starting(self, kind: str, config) -> None:
-        if kind in TRAINING_KINDS:
+        if kind in TRAINING_JOBS:
             self.plot.clear()
 
     def run_started(self, event, kind: str) -> None:
-        if kind == "compare":          # each cell of a comparison draws its own curves
+        if kind in SEVERAL_RUNS:       # each cell of a comparison, each arm of an experiment, draws its own curves
             self.plot.clear()
         self.plot.set_x_extent(event.total_steps)
 
