@@ -1,6 +1,7 @@
 """Soak: train lessons in the real window back to back for a given time and print the process's RSS.
 
     python bench/soak.py --minutes 60 --every 5
+    python bench/soak.py --runs 10          # the RSS after ten runs (bench/report.py)
 
 Each run is one lesson with its default recipe cut to a few epochs; between runs the next lesson is
 chosen and the window shows another tab, so the drawing pad's and the decoder explorer's threads start
@@ -42,6 +43,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--every", type=float, default=5.0, help="minutes between RSS lines")
+    parser.add_argument("--runs", type=int, help="stop after this many runs instead, printing the RSS then")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QObject, QTimer, Slot
@@ -69,6 +71,11 @@ def main() -> int:
         @Slot()
         def next_run(self) -> None:
             minutes = (time.perf_counter() - self.began) / 60
+            if args.runs is not None and self.runs >= args.runs:
+                print(f"after {self.runs} runs: {rss_mb():.0f} MB ({self.failures} failed, {minutes:.1f} minutes)",
+                      flush=True)
+                app.quit()
+                return
             if self.runs == len(self.lessons) and self.baseline is None:
                 self.baseline = rss_mb()
                 self.next_report = minutes + args.every

@@ -1,7 +1,7 @@
 """Training speed in the window vs headless (same config, same run of this script), and how late the
 GUI event loop gets while training: a 10 ms probe timer's lateness percentiles.
 
-    python bench/window_vs_headless.py [--preset morvan] [--epochs 3] [--threads N]
+    python bench/window_vs_headless.py [--lesson mnist-rows] [--preset morvan] [--epochs 3] [--threads N] [--json]
 
 Prints one figure per line. Goals: window/headless samples/s >= 0.95; probe p99 <= 16 ms.
 """
@@ -19,16 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def headless(preset: str, epochs: int, out: str, threads: int | None) -> dict:
-    command = [sys.executable, str(ROOT / "main.py"), "train", "--preset", preset, "--epochs", str(epochs),
-               "--out", out, "--quiet"]
+def headless(lesson: str, preset: str | None, epochs: int, out: str, threads: int | None) -> dict:
+    command = [sys.executable, str(ROOT / "main.py"), "train", "--task", lesson, "--epochs", str(epochs),
+               "--out", out, "--quiet"] + (["--preset", preset] if preset else [])
     if threads:
         command += ["--threads", str(threads)]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def window_child(preset: str, epochs: int, out: str) -> None:
+def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None:
     """Runs in a subprocess: the real window trains while a 10 ms timer measures its own lateness."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
@@ -40,8 +40,8 @@ def window_child(preset: str, epochs: int, out: str) -> None:
     from widgets.script import ScriptOptions
 
     app = QApplication([])
-    sys.setswitchinterval(0.001)  # as widgets/app.py does
-    window = MainWindow(LESSONS, out, ScriptOptions(preset=preset, epochs=epochs, autostart=True))
+    sys.setswitchinterval(float(os.environ.get("SWITCH", "0.001")))  # as widgets/app.py does
+    window = MainWindow(LESSONS, out, ScriptOptions(lesson=lesson, preset=preset, epochs=epochs, autostart=True))
 
     class Probe(QObject):
         def __init__(self) -> None:
@@ -92,15 +92,19 @@ def window_child(preset: str, epochs: int, out: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--preset", default="morvan")
+    parser.add_argument("--lesson", default="mnist-rows")
+    parser.add_argument("--preset", help="a preset of the lesson (default: its defaults; morvan for mnist-rows)")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=3, help="alternating window/headless pairs")
     parser.add_argument("--threads", type=int, help="torch threads for both runs (default: each one's policy)")
     parser.add_argument("--window-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", default=str(ROOT / "runs" / "bench"))
     args = parser.parse_args()
+    if args.preset is None and args.lesson == "mnist-rows":
+        args.preset = "morvan"
     if args.window_child:
-        window_child(args.preset, args.epochs, args.out)
+        window_child(args.lesson, args.preset, args.epochs, args.out)
         return
     import statistics
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -109,15 +113,15 @@ def main() -> None:
     windows, alones = [], []
     # Alternate the two kinds of run so that drifting machine load hits both alike.
     for _ in range(args.repeats):
-        result = subprocess.run([sys.executable, __file__, "--window-child", "--preset", args.preset,
-                                 "--epochs", str(args.epochs), "--out", args.out],
+        result = subprocess.run([sys.executable, __file__, "--window-child", "--lesson", args.lesson, "--epochs",
+                                 str(args.epochs), "--out", args.out] + (["--preset", args.preset] if args.preset else []),
                                 capture_output=True, text=True, env=env, check=True)
         windows.append(json.loads(result.stdout.strip().splitlines()[-1]))
-        alones.append(headless(args.preset, args.epochs, args.out, args.threads))
+        alones.append(headless(args.lesson, args.preset, args.epochs, args.out, args.threads))
     window_speed = statistics.median(run["samples_per_s"] for run in windows)
     alone_speed = statistics.median(run["samples_per_s"] for run in alones)
     worst = max(windows, key=lambda run: run["probe_p99_ms"])
-    print(f"config: preset {args.preset}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
+    print(f"config: {args.lesson}, preset {args.preset or 'none'}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
           f"{args.repeats} alternating pairs")
     print(f"headless samples/s (median): {alone_speed:.0f}   runs: {[round(r['samples_per_s']) for r in alones]}")
     print(f"window samples/s (median): {window_speed:.0f}   runs: {[round(r['samples_per_s']) for r in windows]}")
@@ -127,6 +131,10 @@ def main() -> None:
     print(f"probe timer lateness max ms (worst run): {max(r['probe_max_ms'] for r in windows):.2f}")
     print("worst lateness in the worst run (ms @ s after start): " +
           ", ".join(f"{late:.0f} @ {when:.1f}" for late, when in worst["worst"]))
+    if args.json:
+        print(json.dumps({"lesson": args.lesson, "ratio": round(window_speed / alone_speed, 3),
+                          "p99_ms": round(statistics.median(r["probe_p99_ms"] for r in windows), 1),
+                          "max_ms": round(max(r["probe_max_ms"] for r in windows), 1)}))
 
 
 if __name__ == "__main__":

@@ -55,9 +55,9 @@ class TwoClass(Lesson):
                                  "prints the accuracy as it trains."))
     experiments = (
         Experiment("separable", tr_noop("Two clouds, one line"),
-                   tr_noop("The seed's recipe classifies at least 99 % of new points right"),
+                   tr_noop("The seed's recipe classifies at least 97 % of new points right"),
                    (Arm(tr_noop("2-10-2 ReLU, SGD 0.02"), preset="morvan"),),
-                   at_least("test_accuracy", 0.99, percent=True)),
+                   at_least("test_accuracy", 0.97, percent=True)),
         Experiment("tiny-lr", tr_noop("A learning rate 40× smaller"),
                    tr_noop("At lr 0.0005 the test loss after 10 epochs is at least 2× the one at lr 0.02"),
                    (Arm(tr_noop("lr 0.02"), preset="morvan"), Arm(tr_noop("lr 0.0005"), preset="morvan",

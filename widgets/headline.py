@@ -31,13 +31,15 @@ class Headline(QLabel):
     def headline_metric(self, summary: dict) -> str:
         return self.metric_text(self.view.headline, summary.get(self.view.headline, float("nan")))
 
-    def show_evaluation(self, metrics: dict, step: int) -> None:
+    def show_evaluations(self, evaluations: tuple) -> None:
+        """The latest of these evaluations, with the best percentage so far (one label update for all)."""
         key = self.view.headline
-        if key not in metrics:
+        values = [each for each in evaluations if key in each.metrics]
+        if not values:
             return
+        metrics, step = values[-1].metrics, values[-1].step
         if self.view.metric(key).percent:
-            percent = 100 * metrics[key]
-            self.best = max(self.best or 0.0, percent)
+            self.best = max([self.best or 0.0] + [100 * each.metrics[key] for each in values])
             text = self.metric_text(key, metrics[key])
             self.setText(self.tr("{metric} (best {best:.1f}%) after {step} steps").format(
                 metric=text[:1].upper() + text[1:], best=self.best, step=step))

@@ -316,10 +316,10 @@ class MainWindow(QMainWindow):
             return
         for panel in self.page.each():
             panel.progressed(progress, self.job_kind)
-        for evaluation in progress.evaluations:
+        if progress.evaluations:
             for panel in self.page.each():
-                panel.evaluated(evaluation)
-            self.headline.show_evaluation(evaluation.metrics, evaluation.step)
+                panel.evaluated(progress.evaluations)
+            self.headline.show_evaluations(progress.evaluations)
         if progress.latest is not None:
             self.status.progressed(progress.latest, self.controller.paused)
 

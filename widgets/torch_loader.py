@@ -12,11 +12,22 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from widgets.worker import JobController
 
 
+def warm_up(torch) -> None:
+    """Build an optimizer and take one step on a one-weight model: the first optimizer imports
+    torch._dynamo (~3 s of Python holding the GIL), which otherwise happened at the learner's first Start
+    and stalled the window there; here it happens behind the loading message."""
+    weight = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.Adam([weight], lr=0.1)
+    (weight * 2).sum().backward()
+    optimizer.step()
+
+
 def load_torch(_runner=None) -> dict:
     """{"torch": version, "threads": n, "devices": [(value, label), ...]}; raises if torch is broken."""
     import torch
 
     import workbench.session  # noqa: F401 - pulls in models, trainer, checkpoint while we wait
+    warm_up(torch)
     from workbench.threads import configure_torch_threads
     threads = configure_torch_threads(leave_core_for_gui=True)
     devices = []

@@ -2044,6 +2044,10 @@
         <translation>基础：两团点，一条边界</translation>
     </message>
     <message>
+        <source>The seed&apos;s recipe classifies at least 97 % of new points right</source>
+        <translation>笔记的配方至少能正确分类 97% 的新点</translation>
+    </message>
+    <message>
         <source>test (new points)</source>
         <translation>测试（新的点）</translation>
     </message>
@@ -2374,10 +2378,6 @@
     <message>
         <source>Two clouds, one line</source>
         <translation>两团点，一条线</translation>
-    </message>
-    <message>
-        <source>The seed&apos;s recipe classifies at least 99 % of new points right</source>
-        <translation>笔记的配方至少能正确分类 99% 的新点</translation>
     </message>
     <message>
         <source>A learning rate 40× smaller</source>

@@ -46,8 +46,9 @@ class LessonPanel:
     def progressed(self, progress: Any, kind: str) -> None:
         """New steps (widgets.worker.Progress), at most a few times a second."""
 
-    def evaluated(self, evaluation: Any) -> None:
-        """An evaluation's metrics (EvalEnded)."""
+    def evaluated(self, evaluations: tuple) -> None:
+        """The evaluations (EvalEnded) since the last update, oldest first; never empty. A tiny model
+        evaluates hundreds of times a second: draw them as one batch."""
 
     def set_ready(self, ready: bool) -> None:
         """Whether a new job may start now (torch loaded, nothing running)."""

@@ -11,6 +11,9 @@ from widgets.panels.curve_buffer import CurveBuffer
 from widgets.panels.plot_style import style_plot
 
 
+MAX_SYMBOLS = 200    # points per series drawn with markers; a longer series is drawn as a plain line
+
+
 @dataclass(frozen=True)
 class SeriesStyle:
     color: str
@@ -45,6 +48,7 @@ class CurvePlot(QWidget):
             self.plot.setYRange(*y_limits, padding=0.02)
         self._curves: dict[str, pg.PlotDataItem] = {}
         self._buffers: dict[str, CurveBuffer] = {}
+        self._symbols: dict[str, str] = {}        # markers taken off long series, put back by clear()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
@@ -72,11 +76,17 @@ class CurvePlot(QWidget):
         self._y_top = 0.0
 
     def append(self, key: str, xs, ys) -> None:
-        buffer = self._buffers[key]
+        buffer, curve = self._buffers[key], self._curves[key]
         buffer.extend(xs, ys)
-        self._curves[key].setData(buffer.x, buffer.y)
+        if buffer.size > MAX_SYMBOLS and curve.opts["symbol"] is not None:
+            # Thousands of markers (a tiny model evaluates every few steps) are unreadable and were rebuilt
+            # on every update (ScatterPlotItem.setData, tens of ms): past MAX_SYMBOLS it is a line.
+            self._symbols[key] = curve.opts["symbol"]
+            curve.setSymbol(None)
+        curve.setData(buffer.x, buffer.y)
         if self.y_limits is None and not self.log_y and buffer.size:
-            finite = buffer.y[np.isfinite(buffer.y)]
+            new = np.asarray(ys, dtype=float)
+            finite = new[np.isfinite(new)]
             top = float(finite.max()) if finite.size else 0.0
             if top > self._y_top:
                 self._y_top = top * 1.1
@@ -94,4 +104,7 @@ class CurvePlot(QWidget):
         for key, buffer in self._buffers.items():
             buffer.clear()
             self._curves[key].setData([], [])
+        for key, symbol in self._symbols.items():
+            self._curves[key].setSymbol(symbol)
+        self._symbols.clear()
         self._y_top = 0.0

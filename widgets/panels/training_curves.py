@@ -59,10 +59,11 @@ class LossPanel(_RunCurves):
             if values is not None:
                 self.plot.append(curve.key, progress.steps, values)
 
-    def evaluated(self, evaluation) -> None:
+    def evaluated(self, evaluations: tuple) -> None:
         for curve in self.spec.test:
-            if curve.key in evaluation.metrics:
-                self.plot.append(curve.key, [evaluation.step], [evaluation.metrics[curve.key]])
+            points = [(each.step, each.metrics[curve.key]) for each in evaluations if curve.key in each.metrics]
+            if points:
+                self.plot.append(curve.key, *zip(*points))
 
 
 class MetricPanel(_RunCurves):
@@ -75,7 +76,8 @@ class MetricPanel(_RunCurves):
         self.spec = spec
         self.plot.add_series(spec.metric, translate_core(spec.label), SeriesStyle(TEST_COLOURS[0], 2.0, "o"))
 
-    def evaluated(self, evaluation) -> None:
-        if self.spec.metric in evaluation.metrics:
-            self.plot.append(self.spec.metric, [evaluation.step],
-                             [self.spec.scale * evaluation.metrics[self.spec.metric]])
+    def evaluated(self, evaluations: tuple) -> None:
+        key, scale = self.spec.metric, self.spec.scale
+        points = [(each.step, scale * each.metrics[key]) for each in evaluations if key in each.metrics]
+        if points:
+            self.plot.append(key, *zip(*points))

@@ -1,0 +1,86 @@
+"""One command, one table: the benches that say whether the window is smooth and fast on this machine.
+
+    python bench/report.py [--skip startup lessons pad presets rss] [--lessons curve-fit two-class ...]
+
+Runs, one after another (never two at a time: they would measure each other):
+  startup   launch → painted window, launch → PyTorch ready              (bench/startup.py)
+  lessons   per lesson while it trains in the window: event-loop lateness p99 / max (10 ms probe timer)
+            and window/headless samples/s in the same run               (bench/window_vs_headless.py)
+  pad       drawing-pad latency idle and while training                 (bench/pad_latency.py)
+  presets   the "best" preset's accuracy and seconds, headless          (bench/presets.py)
+  rss       RSS of one window after ten runs back to back               (bench/soak.py)
+Goals (issue "smooth in every lesson"): p99 ≤ 10 ms, max ≤ 50 ms, ratio ≥ 0.95 in every lesson.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+# Epochs per lesson: long enough for several seconds of steady training in the window.
+LESSON_EPOCHS = {"mnist-rows": 3, "sine-to-cos": 15, "sine-forecast": 30, "sine-generation": 10, "autoencoder": 4,
+                 "curve-fit": 2000, "two-class": 400, "optimizer-race": 40, "mnist-cnn": 2}
+
+
+def run(script: str, *arguments: str, timeout: int = 1800) -> str:
+    result = subprocess.run([sys.executable, str(BENCH / script), *arguments], capture_output=True, text=True,
+                            timeout=timeout)
+    if result.returncode != 0:
+        return f"failed: {result.stderr.strip().splitlines()[-1] if result.stderr.strip() else result.returncode}"
+    return result.stdout
+
+
+def figure(text: str, pattern: str) -> str:
+    found = re.search(pattern, text)
+    return found.group(1) if found else "–"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip", nargs="*", default=[])
+    parser.add_argument("--lessons", nargs="*", default=list(LESSON_EPOCHS))
+    args = parser.parse_args()
+    rows: list[tuple[str, str]] = []
+    began = time.perf_counter()
+    if "startup" not in args.skip:
+        out = run("startup.py", "--repeats", "3")
+        rows.append(("launch → painted window (s, median of 3)", figure(out, r"painted window s.*?: ([\d.]+)")))
+        rows.append(("launch → PyTorch ready (s, median of 3)", figure(out, r"PyTorch ready.*?: ([\d.]+)")))
+    if "lessons" not in args.skip:
+        with tempfile.TemporaryDirectory() as runs:
+            for lesson in args.lessons:
+                out = run("window_vs_headless.py", "--lesson", lesson, "--epochs", str(LESSON_EPOCHS[lesson]),
+                          "--repeats", "1", "--json", "--out", runs)
+                try:
+                    numbers = json.loads(out.strip().splitlines()[-1])
+                    text = f"p99 {numbers['p99_ms']} ms · max {numbers['max_ms']} ms · window/headless {numbers['ratio']}"
+                except (ValueError, IndexError, KeyError):
+                    text = out.strip().splitlines()[-1] if out.strip() else "no output"
+                rows.append((f"{lesson} ({LESSON_EPOCHS[lesson]} epochs)", text))
+    if "pad" not in args.skip:
+        for extra, label in (((), "idle"), (("--while-training",), "while training")):
+            out = run("pad_latency.py", "--moves", "150", *extra)
+            p50, p95, worst = (figure(out, rf"{name}: ([\d.]+)") for name in ("p50", "p95", "max"))
+            rows.append((f"drawing pad latency {label} (ms)", f"p50 {p50} · p95 {p95} · max {worst}"))
+    if "presets" not in args.skip:
+        out = run("presets.py", "--presets", "best")
+        rows.append(("'best' preset (headless)", figure(out, r"best seed 1: (.*)")))
+    if "rss" not in args.skip:
+        out = run("soak.py", "--runs", "10")
+        rows.append(("RSS after ten runs in one window (MB)", figure(out, r"after 10 runs: ([\d.]+ MB.*)")))
+    width = max(len(name) for name, _ in rows) if rows else 10
+    print(f"{'measure':<{width}}  value")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    print(f"(report took {time.perf_counter() - began:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
