@@ -80,6 +80,7 @@ def test_latent_view_holds_one_point_per_test_digit_in_its_colour(qtbot, window)
     before = explorer.projected.copy()
     explorer._on_dragged(40, 10)                                     # turning changes the projection
     assert not np.allclose(before, explorer.projected)
+    window.show_panel(ReconstructionsView)          # the Training page: the grid draws the newest snapshot
     grid = panel(window, ReconstructionsView)
     assert len(grid.images("outputs")) == 8 and grid.images("outputs")[0].shape == (28, 28)
 
@@ -98,6 +99,7 @@ def test_moving_a_slider_changes_the_decoded_digit(qtbot, window):
 
 def test_new_samples_change_the_reconstruction_grid(qtbot, window):
     train_in_window(qtbot, window)
+    window.show_panel(ReconstructionsView)
     grid = panel(window, ReconstructionsView)
     grid.count.setValue(4)                               # asks for 4 new samples: an inspect job
     qtbot.waitUntil(lambda: len(grid.images("clean")) == 4, timeout=LONG)

@@ -9,6 +9,7 @@ from workbench.views import GatesView, GradientsView
 def test_gates_and_gradients_arrive_with_the_right_shapes(qtbot, window):
     make_tiny(window)
     train(qtbot, window)
+    window.show_panel(GatesView)
     gates_panel = panel(window, GatesView)
     assert set(gates_panel.gates) == {f"0.0.{gate}" for gate in "ifgoch"}
     assert all(values.shape == (16, 28) for values in gates_panel.gates.values())
@@ -28,6 +29,8 @@ def test_gates_and_gradients_arrive_with_the_right_shapes(qtbot, window):
 def test_next_digit_recomputes_in_the_worker(qtbot, window):
     make_tiny(window)
     train(qtbot, window)
+    assert not panel(window, GatesView).gates            # hidden behind the Training tab: nothing drawn yet
+    window.show_panel(GatesView)                         # shown: it draws the newest snapshot it was sent
     before = panel(window, GatesView).gates["0.0.h"].copy()
     with qtbot.waitSignal(window.controller.finished, timeout=LONG):
         panel(window, GatesView).next_button.click()
@@ -43,6 +46,7 @@ def test_bidirectional_gru_offers_both_directions_and_its_gates(qtbot, window):
     window.form.bidirectional.setChecked(True)
     window.form.num_layers.setValue(2)
     train(qtbot, window)
+    window.show_panel(GatesView)
     gates_panel = panel(window, GatesView)
     assert gates_panel.direction_box.count() == 2 and gates_panel.layer_box.count() == 2
     assert [gates_panel.gate_box.itemData(i) for i in range(gates_panel.gate_box.count())] == list("rznh")

@@ -74,6 +74,7 @@ def test_each_sine_lesson_runs_in_the_window(qtbot, window, lesson, epochs, pane
     assert x is not None and len(x) > 10 and np.isfinite(y).all()
     px, py = panel(window, SeriesView).prediction_curves[panel_key].getData()
     assert px is not None and len(px) > 10
+    window.show_panel(GatesView)
     assert panel(window, GatesView).gates                                    # inside-the-cell works here too
     assert "probe_sequence" not in panel(window, GatesView).gates
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 
 from widgets.i18n import translate_core
@@ -39,6 +39,7 @@ class LessonPage:
         grid.setColumnStretch(1, 2)
         if grid.count():
             self.tabs.insert(0, (training_title, self.training))
+        self.pending: dict[tuple[int, type], tuple[LessonPanel, Any, str | None]] = {}   # for hidden panels
         self.routes: dict[type, list[LessonPanel]] = {}
         for _spec, panel in self.panels:
             for frame_type in panel.frames:
@@ -48,9 +49,20 @@ class LessonPage:
         return (panel for _spec, panel in self.panels)
 
     def route(self, parts: tuple, tag: str | None = None) -> None:
-        """Each part to the panels that draw its type (a part no panel of this lesson draws is skipped)."""
+        """Each part to the panels that draw its type (a part no panel of this lesson draws is skipped);
+        a hidden panel keeps only the newest part of each type until it is shown (:meth:`flush`)."""
         for part in parts:
             for panel in self.routes.get(type(part), ()):
+                if panel.isVisible() or panel.draw_hidden:
+                    panel.show_frame(part, tag)
+                else:
+                    self.pending[(id(panel), type(part))] = (panel, part, tag)
+
+    def flush(self) -> None:
+        """Draw what the panels now visible missed while hidden."""
+        for key, (panel, part, tag) in list(self.pending.items()):
+            if panel.isVisible():
+                del self.pending[key]
                 panel.show_frame(part, tag)
 
     def panel(self, spec_type: type) -> LessonPanel | None:
@@ -64,6 +76,7 @@ class LessonPanels(QObject):
         """``common``: (title, widget) tabs every lesson shows after its own (e.g. the Runs view)."""
         super().__init__(tabs)
         self.tabs, self.context, self.common = tabs, context, tuple(common)
+        tabs.currentChanged.connect(self._on_tab_changed)
         self.pages: dict[str, LessonPage] = {}
         self.current: LessonPage | None = None
 
@@ -73,6 +86,7 @@ class LessonPanels(QObject):
         if page is None:
             page = self.pages[name] = LessonPage(view, self.context, self.tr("Training"))
         else:
+            page.pending.clear()
             for panel in page.each():
                 panel.clear()
         if page is not self.current:
@@ -82,6 +96,11 @@ class LessonPanels(QObject):
             self.current = page
         self.tabs.setCurrentIndex(0)
         return page
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.current is not None:
+            self.current.flush()
 
     def show_panel_named(self, spec_name: str) -> bool:
         """A notes link ``panel:GatesView``: the current lesson's panel whose spec class has that name."""

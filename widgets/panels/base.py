@@ -33,6 +33,10 @@ class LessonPanel:
     """Mixin for panel widgets (``class X(QWidget, LessonPanel)``); all hooks are optional."""
 
     frames: ClassVar[tuple[type, ...]] = ()     # the snapshot part types this panel draws
+    # A hidden panel (another tab is in front) gets only the newest part of each type, when it is shown:
+    # drawing gates and latent maps nobody sees cost the window tens of ms per snapshot. A panel that
+    # must see every part (a history) says True.
+    draw_hidden: ClassVar[bool] = False
 
     def show_frame(self, frame: Any, tag: str | None = None) -> None:
         """Draw a part; ``tag`` names the cell of a comparison run (None for a normal run)."""

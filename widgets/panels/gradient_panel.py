@@ -24,6 +24,7 @@ def _white_plot(widget: pg.GraphicsLayoutWidget, row: int, col: int, title: str,
 
 class GradientPanel(QWidget, LessonPanel):
     frames = (GradientFrame,)
+    draw_hidden = True          # its heatmap is the history of every snapshot
 
     def __init__(self, spec: GradientsView, context: PanelContext) -> None:
         super().__init__()
