@@ -35,8 +35,6 @@ from workbench.spec import TrainConfig
 from workbench.task import ProbeSelection
 from workbench.views import LessonView
 
-TRAINING_KINDS = TRAINING_JOBS
-
 
 class MainWindow(QMainWindow):
     torch_ready = Signal()           # torch imported: Start can be enabled
@@ -221,7 +219,7 @@ class MainWindow(QMainWindow):
         busy = self.controller.busy
         problems = self.form.values()[2]
         can_start = self.is_torch_ready and not busy and not problems
-        training = busy and self.job_kind in TRAINING_KINDS
+        training = busy and self.job_kind in TRAINING_JOBS
         for widget, enabled in ((self.start_button, can_start), (self.start_action, can_start),
                                 (self.pause_button, training), (self.stop_button, training),
                                 (self.stop_action, training), (self.form, not busy), (self.lesson_box, not busy),
@@ -239,7 +237,7 @@ class MainWindow(QMainWindow):
             panel.job_starting(kind, config)
         self.controller.start(job)
         self._update_buttons()
-        if kind in TRAINING_KINDS:
+        if kind in TRAINING_JOBS:
             self.runs_view.set_live(True)
 
     @Slot()
@@ -291,7 +289,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def stop_training(self) -> None:
-        if self.controller.busy and self.job_kind in TRAINING_KINDS:
+        if self.controller.busy and self.job_kind in TRAINING_JOBS:
             self.controller.request_stop()
             self.status.say(self.tr("stopping after this batch…"))
 
@@ -373,7 +371,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_job_finished(self) -> None:
         failed = self.message_bar.kind == "error"
-        if self.job_kind in TRAINING_KINDS:
+        if self.job_kind in TRAINING_JOBS:
             self.runs_view.set_live(False)
         self.job_kind = ""
         self._update_buttons()

@@ -140,8 +140,9 @@ class RunRecorder:
             pass    # the disk refuses even this; the error that ended the run is what the learner must see
         self.lock.release()
 
-    def finish(self, metrics: dict[str, Any], epochs_done: int) -> None:
+    def finish(self, metrics: dict[str, Any]) -> None:
         """Record the final metrics (the caller has written the checkpoint)."""
+        epochs_done = metrics.get("epochs", 0)
         self._file.close()
         self.record.update(status="stopped" if metrics.get("stopped") else "finished", result=metrics,
                            epochs_done=int(epochs_done) if float(epochs_done).is_integer() else epochs_done, seconds=metrics.get("seconds"),

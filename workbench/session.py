@@ -113,7 +113,7 @@ def _run_recorded(task: Task, spec: ModelSpec, config: TrainConfig, trainer: Tra
     except CheckpointError as error:       # e.g. a full disk: the run is marked failed, not left "running"
         recorder.on_error(RunFailed(str(error)))
         raise
-    recorder.finish(metrics, metrics.get("epochs", 0))
+    recorder.finish(metrics)
     return metrics
 
 
