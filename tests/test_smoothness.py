@@ -1,5 +1,6 @@
 """What keeps the window smooth while tiny models train fast: one batched update per report, markers
-dropped from long series, no per-step work when clipping is off."""
+dropped from long series, a bounded drawable version of long curves, axes that change only when they
+must, no per-step work when clipping is off."""
 from __future__ import annotations
 
 import numpy as np
@@ -51,3 +52,68 @@ def test_the_gradient_norm_is_the_one_before_clipping_and_clips_only_when_asked(
         assert float(torch.linalg.vector_norm(after)) == pytest.approx(clip, rel=1e-4)
     else:
         assert all(torch.equal(grad, parameter.grad) for grad, parameter in zip(before, model.parameters()))
+
+
+def test_a_long_curve_is_drawn_from_a_bounded_version_that_keeps_every_peak():
+    from widgets.panels.curve_buffer import PeakDecimatedCurve
+    rng = np.random.default_rng(0)
+    curve = PeakDecimatedCurve(limit=1000)
+    ys = rng.random(50_000)
+    ys[12_345], ys[40_001] = 9.0, -9.0          # one spike up, one down
+    for start in range(0, len(ys), 137):        # arriving in uneven batches, as updates do
+        curve.extend(np.arange(start, min(start + 137, len(ys))), ys[start:start + 137])
+        x, y = curve.drawable()
+        assert len(x) == len(y) <= 1000 + 2 * 137 + 64
+    x, y = curve.drawable()
+    assert 9.0 in y and -9.0 in y
+    assert 12_345 in x and 40_001 in x
+    assert np.all(np.diff(x) > 0)               # still in order: drawn as one line
+    assert x[-1] == len(ys) - 1                  # the newest point is always drawn
+    assert curve.size == len(ys) and np.array_equal(curve.full.y, ys)    # every point is kept for export
+    curve.clear()
+    assert curve.size == 0 and len(curve.drawable()[0]) == 0
+
+
+def test_a_short_curve_is_drawn_point_for_point():
+    from widgets.panels.curve_buffer import PeakDecimatedCurve
+    curve = PeakDecimatedCurve(limit=1000)
+    curve.extend(np.arange(500), np.sin(np.arange(500)))
+    assert np.array_equal(curve.drawable()[1], np.sin(np.arange(500)))
+
+
+def test_a_log_axis_moves_by_whole_decades_and_only_when_a_value_leaves_them(qtbot):
+    from widgets.panels.curve_plot import CurvePlot, SeriesStyle
+    plot = CurvePlot("t", "x", "y")
+    qtbot.addWidget(plot)
+    plot.add_series("loss", "loss", SeriesStyle("#00f"))
+    plot.set_log_y(True)
+    changes = []
+    plot.plot.getViewBox().sigYRangeChanged.connect(lambda _box, y_range: changes.append(tuple(y_range)))
+    plot.append("loss", [1, 2], [0.5, 0.2])
+    plot.append("loss", [3, 4], [0.15, 0.11])         # still within 0.1 .. 1
+    assert len(changes) == 1
+    low, high = changes[-1]
+    assert low == pytest.approx(-1, abs=0.05) and high == pytest.approx(0, abs=0.05)
+    plot.append("loss", [5], [0.03])                  # a new decade below
+    assert len(changes) == 2 and changes[-1][0] == pytest.approx(-2, abs=0.07)
+    plot.append("loss", [6], [0.0])                   # zero has no logarithm: ignored, not an error
+    assert len(changes) == 2
+
+
+def test_the_oscilloscope_axis_stays_put_while_the_signal_runs_on(qtbot):
+    from types import SimpleNamespace
+
+    from widgets.panels.series_plot import SeriesPlot
+    from workbench.frames import SeriesFrame
+    from workbench.views import Curve, SeriesView
+    plot = SeriesPlot(SeriesView("scope", "truth", (Curve("prediction", "p"),), scrolling=True), SimpleNamespace())
+    qtbot.addWidget(plot)
+    ranges = []
+    for start in (0.0, 37.5, 1000.25):
+        t = start + np.linspace(0, 20, 201)
+        plot.show_frame(SeriesFrame((t, np.sin(t)), {"prediction": (t, np.cos(t))}, background=(t, np.sin(t))))
+        ranges.append(tuple(plot.plot.getViewBox().viewRange()[0]))
+        x, y = plot.truth_curve.getData()
+        assert x[-1] == 0.0 and x[0] == pytest.approx(-20) and np.allclose(y, np.sin(t))
+        assert np.allclose(plot.prediction_curves["prediction"].getData()[1], np.cos(t))
+    assert ranges[0] == ranges[1] == ranges[2]

@@ -37,6 +37,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from workbench.control import Control
 from workbench.errors import tr_noop
+from workbench.memory import release_free_memory
 
 MAX_RATE_HZ = 10
 
@@ -181,6 +182,9 @@ class JobRunner:
                 traceback.print_exc()
             self._emit("failed", Failure.from_exception(error))
         finally:
+            # Here rather than in the GUI thread: trimming after a large run takes tens of ms, and ctypes
+            # lets go of the GIL meanwhile. Before "finished", so the next job starts on a trimmed heap.
+            release_free_memory()
             self._emit("finished", None)
 
 

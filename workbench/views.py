@@ -113,9 +113,11 @@ class BoundaryView:
 
 @dataclass(frozen=True)
 class FiltersView:
-    """The first convolution layer's filters (``FilterFrame``)."""
+    """The first convolution layer's filters (``FilterFrame``); ``filters``: how many the lesson's model
+    has, so the panel can build their images before training rather than at its first snapshot."""
 
     place: Place = Place(1, 1)
+    filters: int = 16
 
 
 @dataclass(frozen=True)

@@ -1113,6 +1113,13 @@
     </message>
 </context>
 <context>
+    <name>SeriesPlot</name>
+    <message>
+        <source>{axis} (0 = the newest sample)</source>
+        <translation>{axis}（0 = 最新的采样点）</translation>
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
         <source>Start</source>

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from widgets.panels.curve_buffer import CurveBuffer
+from widgets.panels.curve_buffer import PeakDecimatedCurve
 from widgets.panels.plot_style import style_plot
 
 
@@ -29,9 +29,8 @@ class CurvePlot(QWidget):
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(background="w")
         self.plot = style_plot(self.plot_widget.getPlotItem(), title, x_label, y_label)
-        # Long runs: draw only what is visible, decimated with peaks kept (spikes stay visible).
-        self.plot.setClipToView(True)
-        self.plot.setDownsampling(auto=True, mode="peak")
+        # Long runs are decimated as they grow (PeakDecimatedCurve), so pyqtgraph's own clipping and
+        # downsampling, which redo their work over the whole series on every update, stay off.
         self.legend = self.plot.addLegend(offset=legend_offset, labelTextColor="#222", brush=(255, 255, 255, 200))
         # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new
         # point on a curve repaints only the curve; without this a live plot held the GIL long enough
@@ -39,15 +38,17 @@ class CurvePlot(QWidget):
         for item in (self.legend, self.plot.titleLabel):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # The y axis runs from 0 to the largest value seen (or is fixed to y_limits) and only grows: an
-        # axis that rescales with every point must be re-rendered with every point.
+        # axis that rescales with every point must be re-rendered with every point (5 ms for a log axis).
+        # A log axis spans whole decades and changes only when a value leaves them.
         self.y_limits = y_limits
         self.log_y = False
         self._y_top = 0.0
+        self._decades: tuple[int, int] | None = None
         self.plot.enableAutoRange(axis="y", enable=False)
         if y_limits is not None:
             self.plot.setYRange(*y_limits, padding=0.02)
         self._curves: dict[str, pg.PlotDataItem] = {}
-        self._buffers: dict[str, CurveBuffer] = {}
+        self._buffers: dict[str, PeakDecimatedCurve] = {}
         self._symbols: dict[str, str] = {}        # markers taken off long series, put back by clear()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,14 +60,15 @@ class CurvePlot(QWidget):
         if style.symbol:
             options = dict(symbol=style.symbol, symbolSize=6, symbolBrush=style.color, symbolPen=None)
         self._curves[key] = self.plot.plot([], [], pen=pen, name=name, **options)
-        self._buffers[key] = CurveBuffer()
+        self._buffers[key] = PeakDecimatedCurve()
 
     def set_log_y(self, log_y: bool) -> None:
         """Logarithmic y (for errors spanning decades); the axis then follows the data."""
         self.log_y = log_y
         self.plot.setLogMode(y=log_y)
-        self.plot.enableAutoRange(axis="y", enable=log_y)
+        self.plot.enableAutoRange(axis="y", enable=False)
         self._y_top = 0.0
+        self._decades = None
 
     def remove_all_series(self) -> None:
         for curve in self._curves.values():
@@ -74,6 +76,7 @@ class CurvePlot(QWidget):
         self._curves.clear()
         self._buffers.clear()
         self._y_top = 0.0
+        self._decades = None
 
     def append(self, key: str, xs, ys) -> None:
         buffer, curve = self._buffers[key], self._curves[key]
@@ -83,18 +86,32 @@ class CurvePlot(QWidget):
             # on every update (ScatterPlotItem.setData, tens of ms): past MAX_SYMBOLS it is a line.
             self._symbols[key] = curve.opts["symbol"]
             curve.setSymbol(None)
-        curve.setData(buffer.x, buffer.y)
-        if self.y_limits is None and not self.log_y and buffer.size:
-            new = np.asarray(ys, dtype=float)
-            finite = new[np.isfinite(new)]
-            top = float(finite.max()) if finite.size else 0.0
-            if top > self._y_top:
-                self._y_top = top * 1.1
-                self.plot.setYRange(0, self._y_top, padding=0.02)
+        curve.setData(*buffer.drawable())
+        if self.y_limits is not None or not buffer.size:
+            return
+        new = np.asarray(ys, dtype=float)
+        if self.log_y:
+            self._grow_decades(new[np.isfinite(new) & (new > 0)])
+            return
+        finite = new[np.isfinite(new)]
+        top = float(finite.max()) if finite.size else 0.0
+        if top > self._y_top:
+            self._y_top = top * 1.1
+            self.plot.setYRange(0, self._y_top, padding=0.02)
+
+    def _grow_decades(self, positive: np.ndarray) -> None:
+        if not positive.size:
+            return
+        low, high = int(np.floor(np.log10(positive.min()))), int(np.ceil(np.log10(positive.max())))
+        if self._decades is not None:
+            low, high = min(low, self._decades[0]), max(high, self._decades[1])
+        if (low, high) != self._decades:
+            self._decades = (low, max(high, low + 1))
+            self.plot.setYRange(*self._decades, padding=0.02)     # log mode: the view's y is log10(value)
 
     def data(self, key: str):
         """The (x, y) arrays a series holds (tests and exports read them)."""
-        return self._buffers[key].x, self._buffers[key].y
+        return self._buffers[key].full.x, self._buffers[key].full.y
 
     def set_x_extent(self, last: float) -> None:
         """Fix the x axis to 0..last for a run of known length (the axis then need not be redrawn per point)."""
@@ -108,3 +125,4 @@ class CurvePlot(QWidget):
             self._curves[key].setSymbol(symbol)
         self._symbols.clear()
         self._y_top = 0.0
+        self._decades = None

@@ -122,7 +122,7 @@ class LatentExplorer(QWidget, LessonPanel):
         for key, title, row, column, span in places:
             self.decoded_view.addLabel(title, row=row, col=column, colspan=span, color="#444", size="9pt")
             box = self.decoded_view.addViewBox(row=row + 1, col=column, colspan=span, lockAspect=True,
-                                               invertY=True, enableMouse=False)
+                                               invertY=True, enableMouse=False, enableMenu=False)
             item = pg.ImageItem(axisOrder="row-major", levels=(0, 1))
             box.addItem(item)
             box.setRange(xRange=(0, 28), yRange=(0, 28), padding=0.02)

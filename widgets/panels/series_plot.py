@@ -25,8 +25,11 @@ class SeriesPlot(QWidget, LessonPanel):
         super().__init__()
         self.spec = spec
         self.plot_widget = pg.PlotWidget(background="w")
-        self.plot = style_plot(self.plot_widget.getPlotItem(), translate_core(spec.title),
-                               translate_core(spec.x_label), translate_core(spec.y_label))
+        x_label = translate_core(spec.x_label)
+        if spec.scrolling:
+            x_label = self.tr("{axis} (0 = the newest sample)").format(axis=x_label)
+        self.plot = style_plot(self.plot_widget.getPlotItem(), translate_core(spec.title), x_label,
+                               translate_core(spec.y_label))
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222", brush=(255, 255, 255, 210))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.background_curve = self.plot.plot([], [], pen=pg.mkPen("#bbbbbb", width=1.5))   # e.g. the input sin
@@ -54,18 +57,21 @@ class SeriesPlot(QWidget, LessonPanel):
         layout.addWidget(self.plot_widget)
 
     def show_frame(self, frame: SeriesFrame, tag: str | None = None) -> None:
-        x, y = frame.truth
-        self.truth_curve.setData(x, y)
+        x, y = np.asarray(frame.truth[0], dtype=np.float64), frame.truth[1]
+        # An oscilloscope draws time relative to the newest sample, as a real one does relative to its
+        # trigger: the axis then stays put. (Following absolute t re-rendered the axis text on every frame.)
+        shift = float(x[-1]) if self.spec.scrolling and len(x) else 0.0
+        self.truth_curve.setData(x - shift, y)
         if frame.background is not None:
-            self.background_curve.setData(*frame.background)
+            self.background_curve.setData(np.asarray(frame.background[0], dtype=np.float64) - shift, frame.background[1])
         for key, (px, py) in frame.predictions.items():
             if key in self.prediction_curves:
-                self.prediction_curves[key].setData(px, py)
+                self.prediction_curves[key].setData(np.asarray(px, dtype=np.float64) - shift, py)
         if frame.boundary is not None:
-            self.boundary.setValue(frame.boundary)
+            self.boundary.setValue(frame.boundary - shift)
             self.boundary.show()
-        if self.spec.scrolling:       # an oscilloscope: the newest stretch, on a fixed scale
-            self.plot.setXRange(float(x[0]), float(x[-1]), padding=0)
+        if self.spec.scrolling:       # the newest stretch, on a fixed scale
+            self.plot.setXRange(float(x[0]) - shift, 0.0, padding=0)
             self.plot.setYRange(*SCOPE_Y_RANGE, padding=0)
             return
         low, high = float(np.min(y)), float(np.max(y))
