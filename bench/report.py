@@ -3,7 +3,8 @@
     python bench/report.py [--skip startup lessons pad presets rss] [--lessons curve-fit two-class ...]
 
 Runs, one after another (never two at a time: they would measure each other):
-  startup   launch → painted window, launch → PyTorch ready              (bench/startup.py)
+  startup   launch → painted window, launch → PyTorch ready, the worst stall
+            of the painted window while torch loads                      (bench/startup.py --stalls)
   lessons   per lesson while it trains in the window: event-loop lateness p99 / max (10 ms probe timer)
             and window/headless samples/s in the same run               (bench/window_vs_headless.py)
   pad       drawing-pad latency idle and while training                 (bench/pad_latency.py)
@@ -45,18 +46,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip", nargs="*", default=[])
     parser.add_argument("--lessons", nargs="*", default=list(LESSON_EPOCHS))
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="alternating window/headless pairs per lesson (medians; this machine is noisy)")
     args = parser.parse_args()
     rows: list[tuple[str, str]] = []
     began = time.perf_counter()
     if "startup" not in args.skip:
-        out = run("startup.py", "--repeats", "3")
+        out = run("startup.py", "--repeats", "3", "--stalls")
         rows.append(("launch → painted window (s, median of 3)", figure(out, r"painted window s.*?: ([\d.]+)")))
         rows.append(("launch → PyTorch ready (s, median of 3)", figure(out, r"PyTorch ready.*?: ([\d.]+)")))
+        rows.append(("worst stall while torch loads (ms, max of 3)", figure(out, r"while torch loads.*?: ([\d.]+)")))
     if "lessons" not in args.skip:
         with tempfile.TemporaryDirectory() as runs:
             for lesson in args.lessons:
                 out = run("window_vs_headless.py", "--lesson", lesson, "--epochs", str(LESSON_EPOCHS[lesson]),
-                          "--repeats", "1", "--json", "--out", runs)
+                          "--repeats", str(args.repeats), "--json", "--out", runs)
                 try:
                     numbers = json.loads(out.strip().splitlines()[-1])
                     text = f"p99 {numbers['p99_ms']} ms · max {numbers['max_ms']} ms · window/headless {numbers['ratio']}"

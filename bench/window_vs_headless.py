@@ -32,8 +32,10 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     """Runs in a subprocess: the real window trains while a 10 ms timer measures its own lateness."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
-    from PySide6.QtCore import QObject, QTimer, Slot
+    from PySide6.QtCore import QObject, Slot
     from PySide6.QtWidgets import QApplication
+
+    from bench.probe import LatenessProbe
 
     from tasks import LESSONS
     from widgets.main_window import MainWindow
@@ -43,51 +45,31 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     sys.setswitchinterval(float(os.environ.get("SWITCH", "0.001")))  # as widgets/app.py does
     window = MainWindow(LESSONS, out, ScriptOptions(lesson=lesson, preset=preset, epochs=epochs, autostart=True))
 
-    class Probe(QObject):
+    class Finish(QObject):
         def __init__(self) -> None:
             super().__init__()
-            self.lateness: list[float] = []
-            self.when: list[float] = []
-            self.began = time.perf_counter()
-            self.active = False
-            self.last = time.perf_counter()
             self.summary: dict = {}
-            self.timer = QTimer(self)
-            self.timer.setInterval(10)
-            self.timer.timeout.connect(self.tick)
-            self.timer.start()
-
-        @Slot()
-        def tick(self) -> None:
-            now = time.perf_counter()
-            if self.active:
-                self.lateness.append(max(0.0, (now - self.last) * 1000 - 10))
-                self.when.append(now - self.began)
-            self.last = now
-
-        @Slot(bool)
-        def busy(self, busy: bool) -> None:
-            self.active = busy
 
         @Slot(object)
         def done(self, summary: dict) -> None:
             self.summary = summary
             app.quit()
 
-    probe = Probe()
-    window.controller.busy_changed.connect(probe.busy)
-    window.job_succeeded.connect(probe.done)
+    began = time.time()
+    probe, finish = LatenessProbe(active=False), Finish()
+    window.controller.busy_changed.connect(probe.set_active)
+    window.job_succeeded.connect(finish.done)
     window.show()
     window.load_torch()
     app.exec()
     window.close()
-    lateness = np.array(probe.lateness or [float("nan")])
-    print(json.dumps({"samples_per_s": probe.summary.get("samples_per_s"), "seconds": probe.summary.get("seconds"),
-                      "test_accuracy": probe.summary.get("test_accuracy"),
+    lateness = np.array(probe.lateness() or [float("nan")])
+    print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
+                      "test_accuracy": finish.summary.get("test_accuracy"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
-                      "probe_ticks": int(len(probe.lateness)),
-                      "worst": sorted(zip(probe.lateness, probe.when), reverse=True)[:5]}))
+                      "probe_ticks": int(len(probe.samples)),
+                      "worst": sorted(((late, when - began) for when, late in probe.samples), reverse=True)[:5]}))
 
 
 def main() -> None:

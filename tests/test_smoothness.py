@@ -117,3 +117,68 @@ def test_the_oscilloscope_axis_stays_put_while_the_signal_runs_on(qtbot):
         assert x[-1] == 0.0 and x[0] == pytest.approx(-20) and np.allclose(y, np.sin(t))
         assert np.allclose(plot.prediction_curves["prediction"].getData()[1], np.cos(t))
     assert ranges[0] == ranges[1] == ranges[2]
+
+
+def test_image_grids_are_built_with_the_panel_and_kept_from_run_to_run(qtbot):
+    """Building the grids' view boxes took 130-200 ms; it used to happen at each run's first snapshot."""
+    from types import SimpleNamespace
+
+    from widgets.panels.filter_grid import FilterGrid
+    from widgets.panels.reconstruction_grid import ReconstructionGrid
+    from workbench.frames import FilterFrame, ReconstructionFrame
+    from workbench.views import FiltersView, ReconstructionsView
+    filters = FilterGrid(FiltersView(), SimpleNamespace())
+    grid = ReconstructionGrid(ReconstructionsView(), SimpleNamespace())
+    for widget in (filters, grid):
+        qtbot.addWidget(widget)
+    assert len(filters.items) == 16 and len(grid.images("outputs")) == 8     # before any snapshot
+    built = (list(filters.items), {key: list(items) for key, items in grid.rows.items()})
+    digits = np.random.default_rng(0).random((8, 28, 28))
+    for _run in range(2):                        # a run draws, the next run starts by clearing
+        filters.show_frame(FilterFrame(np.ones((16, 5, 5))))
+        grid.show_frame(ReconstructionFrame(digits, digits * 0.5, digits, False, np.arange(8)))
+        assert np.allclose(grid.images("outputs")[3], digits[3] * 0.5)
+        assert filters.items[0].image.shape == (5, 5)
+        filters.clear()
+        grid.clear()
+        assert filters.items[0].image is None and grid.images("outputs")[0] is None
+    assert built == (list(filters.items), {key: list(items) for key, items in grid.rows.items()})
+    # A different layout (a denoising run shows three rows) is built when it comes, once.
+    grid.show_frame(ReconstructionFrame(digits, digits, digits, True, np.arange(8)))
+    assert set(grid.rows) == {"inputs", "outputs", "clean"}
+
+
+def test_torch_imports_with_the_garbage_collector_off_and_it_comes_back_on(monkeypatch):
+    """Full collections during the import held the GIL for 100-300 ms at a time: the window froze."""
+    import gc
+
+    import widgets.torch_loader as loader
+    seen = []
+
+    def fake_import():
+        seen.append(gc.isenabled())
+        return {"torch": "x", "threads": 1, "devices": []}
+
+    def broken_import():
+        raise ImportError("torch is broken")
+
+    monkeypatch.setattr(loader, "_import_torch", fake_import)
+    try:
+        assert loader.load_torch()["torch"] == "x"
+        assert seen == [False] and gc.isenabled() and gc.get_freeze_count() > 0
+        monkeypatch.setattr(loader, "_import_torch", broken_import)
+        with pytest.raises(ImportError):
+            loader.load_torch()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="dlopen preloading is Linux only")
+def test_torch_libraries_are_mapped_before_the_import_without_the_gil():
+    """The import's own dlopen of libtorch_cpu.so held the GIL for 300-450 ms: the window froze."""
+    from widgets.torch_loader import TORCH_LIBRARIES, preload_torch_libraries
+    assert preload_torch_libraries() == len(TORCH_LIBRARIES)
+    maps = open("/proc/self/maps").read()
+    assert all(name in maps for name in TORCH_LIBRARIES)

@@ -6,7 +6,6 @@ JobController's thread; reports arrive through ``@Slot``s. The window is the pan
 """
 from __future__ import annotations
 
-import gc
 import time
 from pathlib import Path
 from typing import Mapping
@@ -141,9 +140,6 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_torch_loaded(self, info: dict) -> None:
         self.startup_times["torch_ready"] = time.time()
-        # torch, Qt and pyqtgraph leave ~10^6 long-lived objects; a full garbage collection walking them
-        # held the GIL for ~150 ms, stalling both the GUI and training. Freeze them out of the collector.
-        gc.freeze()
         self.is_torch_ready = True
         self.form.set_devices(info["devices"])
         self.torch_status.setText(self.tr("PyTorch {version} ready · {threads} CPU thread(s) for training")

@@ -5,6 +5,11 @@ see widgets/worker.py); its summary tells the form what it needs to know.
 """
 from __future__ import annotations
 
+import ctypes
+import gc
+import importlib.util
+import os
+import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
@@ -22,8 +27,57 @@ def warm_up(torch) -> None:
     optimizer.step()
 
 
+# In dependency order; libtorch.so pulls in the CUDA half where the build has one.
+TORCH_LIBRARIES = ("libc10.so", "libtorch_cpu.so", "libtorch.so", "libtorch_python.so")
+
+
+def preload_torch_libraries() -> int:
+    """Map torch's shared libraries before ``import torch``, without holding the GIL; how many it mapped.
+
+    *Why:* the import's own ``dlopen`` of libtorch_cpu.so (~400 MB to relocate) runs with the GIL held,
+    and the painted window froze for 300-450 ms. Called through ctypes as a foreign function, ``dlopen``
+    runs with the GIL released; the import then finds the libraries mapped. (``ctypes.CDLL`` would hold
+    the GIL.) Linux only; anything that fails here is simply left to the import.
+    """
+    if not sys.platform.startswith("linux"):
+        return 0
+    try:
+        spec = importlib.util.find_spec("torch")     # finds the package without importing it
+        libc = ctypes.CDLL(None)
+        dlopen = libc.dlopen
+    except (ImportError, ValueError, OSError, AttributeError):
+        return 0
+    if spec is None or not spec.submodule_search_locations:
+        return 0
+    dlopen.argtypes, dlopen.restype = [ctypes.c_char_p, ctypes.c_int], ctypes.c_void_p
+    folder = os.path.join(spec.submodule_search_locations[0], "lib")
+    mapped = 0
+    for name in TORCH_LIBRARIES:
+        path = os.path.join(folder, name)
+        if os.path.exists(path) and dlopen(path.encode(), os.RTLD_NOW):
+            mapped += 1        # never closed: torch keeps using them
+    return mapped
+
+
 def load_torch(_runner=None) -> dict:
-    """{"torch": version, "threads": n, "devices": [(value, label), ...]}; raises if torch is broken."""
+    """{"torch": version, "threads": n, "devices": [(value, label), ...]}; raises if torch is broken.
+
+    The cyclic garbage collector is off while torch imports. *Why:* the import creates about a million
+    objects, so the collector ran full passes over them again and again, each one C code holding the GIL
+    for 100-300 ms, and the painted window froze for as long (bench/startup.py --stalls). What the import
+    leaves is long-lived (with Qt's and pyqtgraph's objects, ~10^6), so it is frozen out of the collector
+    before the collector comes back on: a full pass over them later held the GIL for ~150 ms mid-training.
+    """
+    gc.disable()
+    try:
+        preload_torch_libraries()
+        return _import_torch()
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def _import_torch() -> dict:
     import torch
 
     import workbench.session  # noqa: F401 - pulls in models, trainer, checkpoint while we wait

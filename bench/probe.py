@@ -1,0 +1,36 @@
+"""The event-loop probe the benches share: a 10 ms timer in the GUI thread whose lateness is how long
+the loop was busy (or waiting for the GIL) when it should have fired."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+
+class LatenessProbe(QObject):
+    """Records (``time.time()``, lateness in ms) for every tick while :attr:`active`."""
+
+    def __init__(self, interval_ms: int = 10, active: bool = True) -> None:
+        super().__init__()
+        self.interval_ms = interval_ms
+        self.active = active
+        self.samples: list[tuple[float, float]] = []
+        self.last = time.perf_counter()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    @Slot()
+    def tick(self) -> None:
+        now = time.perf_counter()
+        if self.active:
+            self.samples.append((time.time(), max(0.0, (now - self.last) * 1000 - self.interval_ms)))
+        self.last = now
+
+    @Slot(bool)
+    def set_active(self, active: bool) -> None:
+        self.active = active
+
+    def lateness(self) -> list[float]:
+        return [late for _when, late in self.samples]
