@@ -40,7 +40,8 @@ def main() -> None:
     from workbench.views import DrawingPadView
 
     app = QApplication([])
-    sys.setswitchinterval(0.001)   # as widgets/app.py does
+    from widgets.app import SWITCH_INTERVAL_S
+    sys.setswitchinterval(SWITCH_INTERVAL_S)   # as widgets/app.py does
     window = MainWindow(LESSONS, args.out, ScriptOptions(preset=args.preset, epochs=args.epochs, autostart=True))
     pad = window.page.panel(DrawingPadView)
     canvas = pad.canvas

@@ -68,7 +68,8 @@ def main() -> int:
     from widgets.main_window import MainWindow
 
     app = QApplication([])
-    sys.setswitchinterval(0.001)          # as widgets/app.py does
+    from widgets.app import SWITCH_INTERVAL_S
+    sys.setswitchinterval(SWITCH_INTERVAL_S)   # as widgets/app.py does
     window = MainWindow(LESSONS, runs)
     window.show()
     app.processEvents()

@@ -42,7 +42,8 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     from widgets.script import ScriptOptions
 
     app = QApplication([])
-    sys.setswitchinterval(float(os.environ.get("SWITCH", "0.001")))  # as widgets/app.py does
+    from widgets.app import SWITCH_INTERVAL_S
+    sys.setswitchinterval(float(os.environ.get("SWITCH", SWITCH_INTERVAL_S)))  # as widgets/app.py does
     window = MainWindow(LESSONS, out, ScriptOptions(lesson=lesson, preset=preset, epochs=epochs, autostart=True))
 
     class Finish(QObject):
