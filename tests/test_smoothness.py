@@ -222,3 +222,33 @@ def test_the_window_ends_the_gui_turn_when_it_has_painted(qtbot, window):
     turn.begin()
     window.headline.update()
     qtbot.waitUntil(lambda: not turn.active, timeout=10_000)
+
+
+def test_the_contour_follows_the_level_line_of_a_sampled_field():
+    from widgets.panels.contour import contour_segments
+    y, x = np.mgrid[0:80, 0:80]
+    field = 1 / (1 + np.exp(-((x - 40.0) ** 2 + (y - 40.0) ** 2 - 600) / 100.0))     # 0.5 on a circle of r √600
+    xs, ys = contour_segments(field, 0.5)
+    assert len(xs) == len(ys) and len(xs) % 2 == 0 and len(xs) > 100
+    assert np.allclose(np.hypot(xs - 40, ys - 40), 600 ** 0.5, atol=0.05)
+    # A saddle is split by its centre; a field that never crosses the level gives no line.
+    assert contour_segments(np.array([[1.0, 0.0], [0.0, 1.0]]), 0.5)[0].tolist() == [0.5, 0.0, 0.5, 1.0]
+    assert contour_segments(np.zeros((5, 5)), 0.5)[0].size == 0
+
+
+def test_the_boundary_panel_draws_the_half_line_in_plane_coordinates(qtbot):
+    from types import SimpleNamespace
+
+    from widgets.panels.boundary_plot import BoundaryPlot
+    from workbench.frames import DecisionFrame
+    from workbench.views import BoundaryView
+    plot = BoundaryPlot(BoundaryView(), SimpleNamespace())
+    qtbot.addWidget(plot)
+    axis = np.linspace(-3, 3, 61)
+    xs, ys = np.meshgrid(axis, axis)
+    field = 1 / (1 + np.exp(-(xs - 1.0) * 8))          # P = 0.5 along the vertical line x = 1
+    plot.show_frame(DecisionFrame(field, (-3.0, 3.0), np.array([[0.0, 0.0]]), np.array([1])))
+    line_x, line_y = plot.boundary_line.getData()
+    assert np.allclose(line_x, 1.0, atol=0.01) and line_y.min() == pytest.approx(-3) and line_y.max() == pytest.approx(3)
+    plot.clear()
+    assert plot.boundary_line.getData()[0] is None or len(plot.boundary_line.getData()[0]) == 0

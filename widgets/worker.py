@@ -98,6 +98,7 @@ class GuiTurn(QObject):
         super().__init__(parent)
         from PySide6.QtCore import QTimer
         self.longest_s = longest_s
+        self.waited_s = 0.0            # the worker's total pause (benches report it beside the speed)
         self._idle = threading.Event()
         self._idle.set()
         self._timer = QTimer(self)
@@ -124,7 +125,10 @@ class GuiTurn(QObject):
 
     def wait(self) -> None:
         """Worker thread, between steps: returns at once unless the GUI is drawing."""
-        self._idle.wait(self.longest_s)
+        if not self._idle.is_set():
+            began = time.perf_counter()
+            self._idle.wait(self.longest_s)
+            self.waited_s += time.perf_counter() - began
 
 
 class Relay(QObject):

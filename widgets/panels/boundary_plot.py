@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from widgets.panels.base import LessonPanel, PanelContext
+from widgets.panels.contour import contour_segments
 from workbench.frames import DecisionFrame
 from workbench.views import BoundaryView
 
@@ -35,8 +36,9 @@ class BoundaryPlot(QWidget, LessonPanel):
                        for index, colour in enumerate(CLASS_COLOURS)]
         for item in self.points:
             self.plot.addItem(item)
-        self.boundary_line = pg.IsocurveItem(level=0.5, pen=pg.mkPen("#222", width=2))
-        self.boundary_line.setParentItem(self.field)
+        # The 0.5 line, traced with numpy (contour.py) and drawn as segments in the plane's coordinates.
+        self.boundary_line = pg.PlotCurveItem(pen=pg.mkPen("#222", width=2), connect="pairs")
+        self.plot.addItem(self.boundary_line)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -46,7 +48,10 @@ class BoundaryPlot(QWidget, LessonPanel):
         low, high = frame.extent
         self.field.setImage(field, levels=(0, 1))
         self.field.setRect(low, low, high - low, high - low)
-        self.boundary_line.setData(field.T)    # IsocurveItem reads (x, y) order; the image is row-major
+        columns, rows = contour_segments(field, 0.5)
+        if field.shape[0] > 1 and field.shape[1] > 1:     # the field samples the plane at its grid points
+            self.boundary_line.setData(low + columns * (high - low) / (field.shape[1] - 1),
+                                       low + rows * (high - low) / (field.shape[0] - 1))
         points, labels = frame.points, frame.labels
         for index, item in enumerate(self.points):
             chosen = points[labels == index]
@@ -55,5 +60,6 @@ class BoundaryPlot(QWidget, LessonPanel):
 
     def clear(self) -> None:
         self.field.clear()
+        self.boundary_line.setData([], [])
         for item in self.points:
             item.clear()
