@@ -63,8 +63,7 @@ def main() -> int:
                           "--repeats", str(args.repeats), "--json", "--out", runs)
                 try:
                     numbers = json.loads(out.strip().splitlines()[-1])
-                    text = (f"p99 {numbers['p99_ms']} ms · max {numbers['max_ms']} ms · window/headless {numbers['ratio']}"
-                            f" · paused for drawing {numbers.get('paused_pct', 0)} %")
+                    text = f"p99 {numbers['p99_ms']} ms · max {numbers['max_ms']} ms · window/headless {numbers['ratio']}"
                 except (ValueError, IndexError, KeyError):
                     text = out.strip().splitlines()[-1] if out.strip() else "no output"
                 rows.append((f"{lesson} ({LESSON_EPOCHS[lesson]} epochs)", text))

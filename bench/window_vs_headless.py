@@ -66,7 +66,6 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     window.close()
     lateness = np.array(probe.lateness() or [float("nan")])
     print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
-                      "paused_for_gui_s": window.controller.gui_turn.waited_s,
                       "test_accuracy": finish.summary.get("test_accuracy"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
@@ -110,10 +109,6 @@ def main() -> None:
     print(f"headless samples/s (median): {alone_speed:.0f}   runs: {[round(r['samples_per_s']) for r in alones]}")
     print(f"window samples/s (median): {window_speed:.0f}   runs: {[round(r['samples_per_s']) for r in windows]}")
     print(f"window/headless ratio: {window_speed / alone_speed:.3f}")
-    # Not in samples/s (the trainer times its steps, and the pause falls between two of them): how long
-    # the worker waited for the window to draw (widgets/worker.py GuiTurn), as a share of the run.
-    paused = statistics.median(100 * r.get("paused_for_gui_s", 0.0) / max(r["seconds"] or 1e-9, 1e-9) for r in windows)
-    print(f"worker paused while the window drew, % of the run (median): {paused:.1f}")
     print(f"probe timer lateness p50 ms (median): {statistics.median(r['probe_p50_ms'] for r in windows):.2f}")
     print(f"probe timer lateness p99 ms (median): {statistics.median(r['probe_p99_ms'] for r in windows):.2f}")
     print(f"probe timer lateness max ms (worst run): {max(r['probe_max_ms'] for r in windows):.2f}")
@@ -122,7 +117,7 @@ def main() -> None:
     if args.json:
         print(json.dumps({"lesson": args.lesson, "ratio": round(window_speed / alone_speed, 3),
                           "p99_ms": round(statistics.median(r["probe_p99_ms"] for r in windows), 1),
-                          "max_ms": round(max(r["probe_max_ms"] for r in windows), 1), "paused_pct": round(paused, 1)}))
+                          "max_ms": round(max(r["probe_max_ms"] for r in windows), 1)}))
 
 
 if __name__ == "__main__":

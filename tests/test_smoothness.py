@@ -184,46 +184,6 @@ def test_torch_libraries_are_mapped_before_the_import_without_the_gil():
     assert all(name in maps for name in TORCH_LIBRARIES)
 
 
-def test_the_worker_waits_between_steps_until_the_gui_has_drawn(qtbot):
-    import threading
-    import time
-
-    from widgets.worker import GuiTurn
-    turn = GuiTurn(longest_s=30.0)
-    turn.wait()                                   # idle: returns at once
-    turn.begin()
-    assert turn.active
-    waiting, times = threading.Event(), {}
-
-    def worker():
-        waiting.set()
-        turn.wait()
-        times["resumed"] = time.perf_counter()
-
-    thread = threading.Thread(target=worker)
-    thread.start()
-    assert waiting.wait(10)
-    times["ended"] = time.perf_counter()
-    turn.end()
-    thread.join(10)
-    assert not turn.active and times["resumed"] >= times["ended"]
-
-
-def test_a_turn_nobody_paints_ends_by_itself(qtbot):
-    from widgets.worker import GuiTurn
-    turn = GuiTurn(longest_s=0.05)
-    turn.begin()
-    qtbot.waitUntil(lambda: not turn.active, timeout=5_000)
-
-
-def test_the_window_ends_the_gui_turn_when_it_has_painted(qtbot, window):
-    turn = window.controller.gui_turn
-    turn._timer.setInterval(600_000)             # only a paint can end it now
-    turn.begin()
-    window.headline.update()
-    qtbot.waitUntil(lambda: not turn.active, timeout=10_000)
-
-
 def test_the_contour_follows_the_level_line_of_a_sampled_field():
     from widgets.panels.contour import contour_segments
     y, x = np.mgrid[0:80, 0:80]

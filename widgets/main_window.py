@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Mapping
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from widgets.checkpoint_files import CheckpointFiles
@@ -302,12 +302,6 @@ class MainWindow(QMainWindow):
             self.headline.show_arm(self.experiment, self.compare_index)
         else:
             self.headline.show_training(event)
-
-    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
-        handled = super().event(event)
-        if event.type() == QEvent.Type.UpdateRequest:      # the window has just painted what changed
-            self.controller.gui_turn.end()
-        return handled
 
     @Slot(object)
     def _on_progressed(self, progress) -> None:

@@ -82,55 +82,6 @@ def lower_thread_priority(niceness: int = 10) -> None:
             pass
 
 
-class GuiTurn(QObject):
-    """The GUI thread's turn: from an update reaching the window until it is painted, the worker waits
-    between two optimizer steps.
-
-    *Why:* PySide lets go of the GIL around every call into Qt, so drawing one update takes the GIL back
-    dozens of times. Beside a worker running Python between tiny torch ops (a small model's whole step is
-    Python) each of those waited for the switch interval: an update and repaint that take ~3 ms alone
-    took 20-80 ms (two-class), the window stuttered, and the worker lost the time to GIL hand-offs
-    anyway. Waiting on an Event releases the GIL, so the GUI draws undisturbed and the worker resumes
-    the moment the window is painted (or after ``longest_s`` at most, if nothing needed painting).
-    """
-
-    def __init__(self, parent: QObject | None = None, longest_s: float = 0.05) -> None:
-        super().__init__(parent)
-        from PySide6.QtCore import QTimer
-        self.longest_s = longest_s
-        self.waited_s = 0.0            # the worker's total pause (benches report it beside the speed)
-        self._idle = threading.Event()
-        self._idle.set()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(int(longest_s * 1000))
-        self._timer.timeout.connect(self.end)
-
-    @property
-    def active(self) -> bool:
-        return not self._idle.is_set()
-
-    def begin(self) -> None:
-        """GUI thread: an update is about to be drawn."""
-        if self._idle.is_set():
-            self._idle.clear()
-            self._timer.start()
-
-    @Slot()
-    def end(self) -> None:
-        """GUI thread: the window has been painted (or the longest wait has passed)."""
-        if not self._idle.is_set():
-            self._timer.stop()
-            self._idle.set()
-
-    def wait(self) -> None:
-        """Worker thread, between steps: returns at once unless the GUI is drawing."""
-        if not self._idle.is_set():
-            began = time.perf_counter()
-            self._idle.wait(self.longest_s)
-            self.waited_s += time.perf_counter() - began
-
-
 class Relay(QObject):
     """The one QObject a worker thread touches: it only emits. Created, owned and deleted in the GUI thread."""
 
@@ -149,12 +100,10 @@ class JobRunner:
     the GUI thread never falls behind; the last progress and snapshot are always sent at the end.
     """
 
-    def __init__(self, job: Job, emit: Callable[[str, Any], None],
-                 gui_turn: Callable[[], None] | None = None) -> None:
+    def __init__(self, job: Job, emit: Callable[[str, Any], None]) -> None:
         self.control = Control()
         self._job = job
         self._emit = emit
-        self._gui_turn = gui_turn or (lambda: None)     # GuiTurn.wait: between steps, let the GUI draw
         self._pending_steps: list = []
         self._pending_evals: list = []
         self._last_sent = 0.0
@@ -173,7 +122,6 @@ class JobRunner:
         self._emit("run_started", event)
 
     def _collect_step(self, event) -> None:
-        self._gui_turn()
         self._pending_steps.append(event)
         self._flush_if_due()
 
@@ -261,8 +209,6 @@ class JobController(QObject):
         self._runner: JobRunner | None = None
         self._signals = {"run_started": self.run_started, "progressed": self.progressed,
                          "snapshot_taken": self.snapshot_taken, "succeeded": self.succeeded, "failed": self.failed}
-        # Whoever paints what these signals bring calls gui_turn.end() once painted (MainWindow.event).
-        self.gui_turn = GuiTurn(self)
 
     @property
     def busy(self) -> bool:
@@ -277,7 +223,7 @@ class JobController(QObject):
         if self.busy:
             return False
         self._job_number += 1
-        runner = JobRunner(job, partial(self._relay.event.emit, self._job_number), self.gui_turn.wait)
+        runner = JobRunner(job, partial(self._relay.event.emit, self._job_number))
         # A daemon thread cannot keep a crashed window's process alive; normally it is always joined.
         thread = threading.Thread(target=runner.run, name=self.thread_name, daemon=True)
         self._thread, self._runner = thread, runner
@@ -313,12 +259,9 @@ class JobController(QObject):
         if kind == "finished":
             self._end()
         else:
-            if kind in ("progressed", "snapshot_taken"):
-                self.gui_turn.begin()
             self._signals[kind].emit(payload)
 
     def _end(self) -> None:
-        self.gui_turn.end()
         self._thread.join()            # wait first (the thread is at most one emit from its end) ...
         self._thread, self._runner = None, None     # ... then let go
         self.busy_changed.emit(False)
