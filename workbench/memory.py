@@ -2,9 +2,10 @@
 
 *Why:* a window that trains run after run frees everything a run allocated, but glibc's malloc keeps
 freed heap pages (in the arena of each thread that allocated them: one per job thread) for reuse rather
-than returning them. In a one-hour soak (bench/soak.py) the resident size grew ~145 MB in steps, while
-the Python objects stayed level and ``malloc_trim`` took the process back to within ~15 MB of its first
-hour's baseline: retained free memory, not a leak. So the window trims once after every job.
+than returning them. In a one-hour soak (bench/soak.py) the resident size grew ~145 MB in steps while
+the Python objects stayed level, and ``malloc_trim`` gave back up to ~120 MB of it at a time. So the
+window trims once after every job (the soak then grew +75 MB; what remains is native memory that is
+neither Python's nor free heap, see the closing note of 2026-11-30).
 """
 from __future__ import annotations
 

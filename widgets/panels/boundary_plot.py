@@ -48,10 +48,9 @@ class BoundaryPlot(QWidget, LessonPanel):
         low, high = frame.extent
         self.field.setImage(field, levels=(0, 1))
         self.field.setRect(low, low, high - low, high - low)
-        columns, rows = contour_segments(field, 0.5)
-        if field.shape[0] > 1 and field.shape[1] > 1:     # the field samples the plane at its grid points
-            self.boundary_line.setData(low + columns * (high - low) / (field.shape[1] - 1),
-                                       low + rows * (high - low) / (field.shape[0] - 1))
+        columns, rows = contour_segments(field, 0.5)      # in grid units: the field samples the grid points
+        self.boundary_line.setData(low + columns * (high - low) / max(field.shape[1] - 1, 1),
+                                   low + rows * (high - low) / max(field.shape[0] - 1, 1))
         points, labels = frame.points, frame.labels
         for index, item in enumerate(self.points):
             chosen = points[labels == index]

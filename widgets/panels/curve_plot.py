@@ -66,7 +66,7 @@ class CurvePlot(QWidget):
         """Logarithmic y (for errors spanning decades); the axis then follows the data."""
         self.log_y = log_y
         self.plot.setLogMode(y=log_y)
-        self.plot.enableAutoRange(axis="y", enable=False)
+        self.plot.enableAutoRange(axis="y", enable=False)     # setLogMode turns autorange back on
         self._y_top = 0.0
         self._decades = None
 
