@@ -22,7 +22,7 @@ def test_gates_and_gradients_arrive_with_the_right_shapes(qtbot, window):
     assert np.all(np.diff(means) >= 0)                        # rows sorted by mean activation
     gradients = panel(window, GradientsView).latest
     assert gradients.shape == (1, 28) and np.isfinite(gradients).all() and (gradients > 0).all()
-    steps, norms = panel(window, GradientsView).norm_buffer.x, panel(window, GradientsView).norm_buffer.y
+    steps, norms = panel(window, GradientsView).norm_buffer.full.x, panel(window, GradientsView).norm_buffer.full.y
     assert steps.tolist() == list(range(1, 21)) and (norms > 0).all()
 
 
@@ -74,3 +74,25 @@ def test_clip_threshold_line_follows_the_form(qtbot, window, clip):
     assert line.isVisible() == (clip > 0)
     if clip:
         assert line.value() == pytest.approx(clip)
+
+
+def test_a_hidden_gradient_panel_keeps_every_snapshot_and_draws_when_shown(qtbot):
+    from types import SimpleNamespace
+
+    from widgets.panels.gradient_panel import GradientPanel
+    from workbench.frames import GradientFrame
+    gradient_panel = GradientPanel(GradientsView(), SimpleNamespace())
+    qtbot.addWidget(gradient_panel)
+    for index in range(12):
+        norms = np.full((2, 28), 10.0 ** -(index % 3))
+        gradient_panel.show_frame(GradientFrame(norms=norms, bidirectional=False))
+    assert gradient_panel.history.shape == (12, 28)            # the history misses nothing while hidden ...
+    assert gradient_panel.now_curves == {}                     # ... but nothing was drawn
+    gradient_panel.show()
+    qtbot.waitExposed(gradient_panel)
+    assert set(gradient_panel.now_curves) == {"row:0", "row:1"}
+    x, y = gradient_panel.now_curves["row:1"].getData()
+    assert len(x) == 28 and np.allclose(y, -(11 % 3))          # the newest snapshot (log10: a log axis)
+    assert np.array_equal(gradient_panel.history_image.image, gradient_panel.history)
+    # The snapshot axis spans the next power of two (16 for 12 rows), so it is not redrawn per snapshot.
+    assert gradient_panel.history_plot.viewRange()[1] == pytest.approx([0, 16])

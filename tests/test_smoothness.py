@@ -24,6 +24,27 @@ def test_a_long_evaluation_series_loses_its_markers_and_gets_them_back_when_clea
     assert plot._curves["test"].opts["symbol"] == "o"
 
 
+def test_a_plain_line_on_a_log_axis_is_drawn_at_log10_of_its_values_and_named_in_the_legend(qtbot):
+    import pyqtgraph as pg
+
+    from widgets.panels.curve_plot import CurvePlot, SeriesStyle
+    plot = CurvePlot("t", "x", "y")
+    qtbot.addWidget(plot)
+    plot.add_series("loss", "training loss", SeriesStyle("#00f"))
+    plot.append("loss", [1, 2, 3], [1.0, 10.0, 100.0])
+    curve = plot._curves["loss"]
+    assert isinstance(curve, pg.PlotCurveItem)
+    assert list(curve.getData()[1]) == [1.0, 10.0, 100.0]
+    plot.set_log_y(True)                       # switching redraws what is there
+    assert list(curve.getData()[1]) == pytest.approx([0.0, 1.0, 2.0])
+    plot.append("loss", [4, 5], [0.0, 0.01])   # a zero has no logarithm: a gap, not a crash
+    drawn = curve.getData()[1]
+    assert np.isnan(drawn[3]) and drawn[4] == pytest.approx(-2.0)
+    assert list(plot.data("loss")[1]) == [1.0, 10.0, 100.0, 0.0, 0.01]     # the data itself is untouched
+    assert [label.text for _, label in plot.legend.items] == ["training loss"]
+    plot.plot_widget.grab()                    # paints with the gap
+
+
 def test_panels_take_a_batch_of_evaluations_in_one_update(qtbot):
     from types import SimpleNamespace
 

@@ -42,9 +42,14 @@ class RunStatus(QObject):
 
     def progressed(self, latest, paused: bool) -> None:
         """``latest`` is the newest StepEnded."""
+        # QProgressBar.setValue repaints at once, a paint and flush of its own outside the window's frame
+        # (0.8 ms of the GUI thread per update while training, bench of 2026-11-30). With updates off it
+        # only stores the value; turning them back on schedules one ordinary repaint with everything else.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(latest.step)
-        self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=latest.samples_per_s))
         if not paused:
             self.progress.setFormat(self.tr("epoch {epoch}/{epochs} · {percent}% · ETA {eta}").format(
                 epoch=latest.epoch, epochs=self.epochs, percent=round(100 * latest.step / max(1, latest.total_steps)),
                 eta=format_duration(latest.eta_s)))
+        self.progress.setUpdatesEnabled(True)
+        self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=latest.samples_per_s))

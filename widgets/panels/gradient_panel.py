@@ -8,7 +8,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from widgets.panels.base import TRAINING_JOBS, LessonPanel, PanelContext
-from widgets.panels.curve_buffer import CurveBuffer
+from widgets.panels.curve_buffer import PeakDecimatedCurve
 from widgets.panels.plot_style import style_plot
 from workbench.frames import GradientFrame
 from workbench.views import GradientsView
@@ -58,15 +58,20 @@ class GradientPanel(QWidget, LessonPanel):
                                      self.tr("optimizer step"), self.tr("‖gradient‖ before clipping"))
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 2)
-        self.norm_curve = self.norm_plot.plot([], [], pen=pg.mkPen("#555", width=1), name="norm")
+        # Updated with every report: a bare curve fed a bounded version of the history (as CurvePlot's).
+        self.norm_curve = pg.PlotCurveItem(pen=pg.mkPen("#555", width=1))
+        self.norm_plot.addItem(self.norm_curve)
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#c62828", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                                          label=self.tr("clipping threshold"),
                                          labelOpts={"position": 0.1, "color": "#c62828"})
         self.norm_plot.addItem(self.clip_line)
         self.clip_line.hide()
-        self.norm_buffer = CurveBuffer()
+        self.norm_buffer = PeakDecimatedCurve()
         self.now_curves: dict[str, pg.PlotDataItem] = {}
         self.history = np.zeros((0, 0))
+        self._history_drawn = True
+        self._history_span = 0
+        self._undrawn: dict[str, tuple] = {}     # now-curves not yet handed to pyqtgraph: key -> (name, colour, x, y)
         self.latest: np.ndarray | None = None
 
         layout = QVBoxLayout(self)
@@ -81,14 +86,17 @@ class GradientPanel(QWidget, LessonPanel):
         return self.now_curves[key]
 
     def show_frame(self, frame: GradientFrame, tag: str | None = None) -> None:
-        """``tag`` is the cell of a comparison run: its curve is overlaid on the other cells'."""
+        """``tag`` is the cell of a comparison run: its curve is overlaid on the other cells'.
+
+        Every part goes into the history; the plots are drawn only while the panel is visible (and once
+        when it is shown): drawing them behind another tab cost ~2 ms of the GUI thread per snapshot."""
         norms = np.maximum(np.asarray(frame.norms, dtype=np.float64), 1e-12)
         steps = np.arange(norms.shape[1])
         compared = tag
         if compared:
             # One curve per cell: the first layer's forward direction, where the fading is clearest.
-            self._curve(f"compare:{compared}", compared.upper(), CELL_COLOURS.get(compared, "#000")).setData(
-                steps, norms[0])
+            self._undrawn[f"compare:{compared}"] = (compared.upper(), CELL_COLOURS.get(compared, "#000"),
+                                                    steps, norms[0])
         else:
             directions = 2 if frame.bidirectional else 1
             for row in range(norms.shape[0]):
@@ -96,26 +104,43 @@ class GradientPanel(QWidget, LessonPanel):
                 name = self.tr("layer {layer}").format(layer=layer + 1)
                 if directions == 2:
                     name += self.tr(" forward") if direction == 0 else self.tr(" backward")
-                self._curve(f"row:{row}", name, ROW_COLOURS[row % len(ROW_COLOURS)]).setData(steps, norms[row])
+                self._undrawn[f"row:{row}"] = (name, ROW_COLOURS[row % len(ROW_COLOURS)], steps, norms[row])
         self.latest = norms
-        self._append_history(np.log10(norms[0]))
-
-    def _append_history(self, row: np.ndarray) -> None:
+        row = np.log10(norms[0])
         if self.history.shape[1:] != row.shape:
             self.history = np.zeros((0, row.shape[0]))
         self.history = np.vstack([self.history, row[None]])[-HISTORY_ROWS:]
+        self._history_drawn = False
+        if self.isVisible():
+            self._draw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._draw()
+
+    def _draw(self) -> None:
+        for key, (name, colour, steps, values) in self._undrawn.items():
+            self._curve(key, name, colour).setData(steps, values)
+        self._undrawn.clear()
+        if self._history_drawn or not len(self.history):
+            return
+        self._history_drawn = True
         low = float(np.floor(self.history.min()))
-        high = float(np.ceil(self.history.max()))
-        self.history_image.setImage(self.history, levels=(low, max(high, low + 1)))
+        high = max(float(np.ceil(self.history.max())), low + 1)
+        self.history_image.setImage(self.history, levels=(low, high))
         self.history_image.setRect(0, 0, self.history.shape[1], self.history.shape[0])
-        self.history_bar.setLevels((low, max(high, low + 1)))
-        self.history_plot.setRange(xRange=(0, self.history.shape[1]), yRange=(0, max(1, self.history.shape[0])),
-                                   padding=0)
+        self.history_bar.setLevels((low, high))
+        # The snapshot axis doubles when the history outgrows it instead of following every new row:
+        # an axis that changes is re-rendered (several ms), so it changes a handful of times a run.
+        rows = len(self.history)
+        if rows > self._history_span:
+            self._history_span = min(HISTORY_ROWS, 1 << max(3, (rows - 1).bit_length()))
+        self.history_plot.setRange(xRange=(0, self.history.shape[1]), yRange=(0, self._history_span), padding=0)
 
     def append_gradient_norms(self, steps: np.ndarray, norms: np.ndarray) -> None:
         if len(steps):
             self.norm_buffer.extend(steps, norms)
-            self.norm_curve.setData(self.norm_buffer.x, self.norm_buffer.y)
+            self.norm_curve.setData(*self.norm_buffer.drawable())
 
     def set_clip_threshold(self, threshold: float) -> None:
         self.clip_line.setVisible(threshold > 0)
@@ -127,7 +152,10 @@ class GradientPanel(QWidget, LessonPanel):
             if keep_comparison and key.startswith("compare:"):
                 continue
             self.now_plot.removeItem(self.now_curves.pop(key))
+        self._undrawn = {key: value for key, value in self._undrawn.items()
+                         if keep_comparison and key.startswith("compare:")}
         self.history = np.zeros((0, 0))
+        self._history_drawn, self._history_span = True, 0
         self.history_image.clear()
         self.norm_buffer.clear()
         self.norm_curve.setData([], [])
@@ -137,6 +165,12 @@ class GradientPanel(QWidget, LessonPanel):
         if kind in TRAINING_JOBS:
             self.clear()
             self.set_clip_threshold(config.clip_norm)
+
+    def run_started(self, event, kind: str) -> None:
+        if kind == "train":
+            # A run of known length: the step axis is fixed, so it is not re-rendered with every report.
+            self.norm_plot.enableAutoRange(axis="x", enable=False)
+            self.norm_plot.setXRange(0, max(1, event.total_steps), padding=0.02)
 
     def progressed(self, progress, kind: str) -> None:
         if kind == "train":          # a comparison's three runs would draw over each other

@@ -1,0 +1,45 @@
+"""The status bar's progress: what it says after a step, and that it repaints with the frame, not at once."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStatusBar
+
+from widgets.run_status import RunStatus
+from workbench.events import RunStarted, StepEnded
+
+
+def started(total_steps: int = 200, epochs: int = 4) -> RunStarted:
+    return RunStarted(task="t", device="cpu", parameter_count=10, total_steps=total_steps,
+                      steps_per_epoch=total_steps // epochs, epochs=epochs, train_size=100, test_size=10,
+                      data_description="d")
+
+
+def step(number: int, epoch: int) -> StepEnded:
+    return StepEnded(step=number, epoch=epoch, loss=1.0, grad_norm=1.0, lr=0.1, samples=number * 50,
+                     seconds=number / 10, total_steps=200, train_seconds=number / 10)
+
+
+def test_a_step_sets_value_text_and_speed_and_leaves_updates_on(qtbot):
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = RunStatus(bar)
+    status.run_started(started())
+    status.progressed(step(50, 2), paused=False)
+    assert status.progress.value() == 50
+    assert status.progress.maximum() == 200
+    assert status.progress.format().startswith("epoch 2/4 · 25% · ETA ")
+    assert status.speed_label.text() == "500 samples/s"
+    # The value is stored with updates off (no synchronous repaint); they must be on again afterwards,
+    # or the bar would never be drawn again.
+    assert status.progress.updatesEnabled()
+
+
+def test_while_paused_the_value_moves_but_the_text_keeps_saying_paused(qtbot):
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = RunStatus(bar)
+    status.run_started(started())
+    status.say("paused")
+    status.progressed(step(60, 2), paused=True)
+    assert status.progress.value() == 60
+    assert status.progress.format() == "paused"
+    assert status.progress.updatesEnabled()
