@@ -16,12 +16,20 @@ def test_a_long_evaluation_series_loses_its_markers_and_gets_them_back_when_clea
     plot = CurvePlot("t", "x", "y")
     qtbot.addWidget(plot)
     plot.add_series("test", "test", SeriesStyle("#f00", 2.0, "o"))
-    plot.append("test", np.arange(MAX_SYMBOLS), np.ones(MAX_SYMBOLS))
-    assert plot._curves["test"].opts["symbol"] == "o"
+    plot.append("test", np.arange(MAX_SYMBOLS - 1), np.ones(MAX_SYMBOLS - 1))
+    plot.append("test", [MAX_SYMBOLS - 1], [0.75])                # markers are added to, one batch at a time
+    assert plot.markers_shown("test") == MAX_SYMBOLS
+    assert plot._marks["test"].data["y"][-1] == 0.75
     plot.append("test", [MAX_SYMBOLS], [0.5])
-    assert plot._curves["test"].opts["symbol"] is None and len(plot.data("test")[0]) == MAX_SYMBOLS + 1
+    assert plot.markers_shown("test") == 0 and len(plot.data("test")[0]) == MAX_SYMBOLS + 1
+    assert len(plot._curves["test"].getData()[0]) == MAX_SYMBOLS + 1     # the line goes on
     plot.clear()
-    assert plot._curves["test"].opts["symbol"] == "o"
+    plot.append("test", [1, 2], [0.3, 0.2])
+    assert plot.markers_shown("test") == 2
+    plot._curves["test"].hide()                                     # what a click on the legend does
+    assert not plot._marks["test"].isVisible()
+    plot._curves["test"].show()
+    assert plot._marks["test"].isVisible()
 
 
 def test_a_plain_line_on_a_log_axis_is_drawn_at_log10_of_its_values_and_named_in_the_legend(qtbot):
@@ -41,7 +49,13 @@ def test_a_plain_line_on_a_log_axis_is_drawn_at_log10_of_its_values_and_named_in
     drawn = curve.getData()[1]
     assert np.isnan(drawn[3]) and drawn[4] == pytest.approx(-2.0)
     assert list(plot.data("loss")[1]) == [1.0, 10.0, 100.0, 0.0, 0.01]     # the data itself is untouched
-    assert [label.text for _, label in plot.legend.items] == ["training loss"]
+    plot.add_series("test", "test loss", SeriesStyle("#f00", 2.0, "o"))
+    plot.append("test", [3, 5], [100.0, 1.0])
+    assert list(plot._marks["test"].data["y"]) == pytest.approx([2.0, 0.0])   # markers are mapped too
+    plot.set_log_y(False)
+    assert list(plot._marks["test"].data["y"]) == pytest.approx([100.0, 1.0])
+    plot.set_log_y(True)
+    assert [label.text for _, label in plot.legend.items] == ["training loss", "test loss"]
     plot.plot_widget.grab()                    # paints with the gap
 
 
@@ -231,5 +245,32 @@ def test_the_boundary_panel_draws_the_half_line_in_plane_coordinates(qtbot):
     plot.show_frame(DecisionFrame(field, (-3.0, 3.0), np.array([[0.0, 0.0]]), np.array([1])))
     line_x, line_y = plot.boundary_line.getData()
     assert np.allclose(line_x, 1.0, atol=0.01) and line_y.min() == pytest.approx(-3) and line_y.max() == pytest.approx(3)
+    assert plot.points[1].data["x"].tolist() == [0.0] and len(plot.points[0].data) == 0
+    scatter_before = plot.points[1].data
+    plot.show_frame(DecisionFrame(field, (-3.0, 3.0), np.array([[0.0, 0.0]]), np.array([1])))
+    assert plot.points[1].data is scatter_before          # the same points are not rebuilt
+    plot.show_frame(DecisionFrame(field, (-3.0, 3.0), np.array([[0.0, 0.0], [1.0, 2.0]]), np.array([1, 0])))
+    assert plot.points[0].data["y"].tolist() == [2.0]     # new points are
     plot.clear()
     assert plot.boundary_line.getData()[0] is None or len(plot.boundary_line.getData()[0]) == 0
+    plot.show_frame(DecisionFrame(field, (-3.0, 3.0), np.array([[0.5, 0.5]]), np.array([0])))
+    assert plot.points[0].data["x"].tolist() == [0.5] and len(plot.points[1].data) == 0
+
+
+def test_the_series_plot_hands_pyqtgraph_only_what_changed(qtbot):
+    from types import SimpleNamespace
+
+    from widgets.panels.series_plot import SeriesPlot
+    from workbench.frames import SeriesFrame
+    from workbench.views import Curve, SeriesView
+    plot = SeriesPlot(SeriesView("t", "data", (Curve("fit", "fit"),), truth_as_points=True), SimpleNamespace())
+    qtbot.addWidget(plot)
+    x = np.linspace(0, 1, 50)
+    plot.show_frame(SeriesFrame((x, x ** 2), {"fit": (x, 0 * x)}))
+    dots = plot.truth_curve.scatter.data
+    plot.show_frame(SeriesFrame((x.copy(), x ** 2), {"fit": (x, x)}))     # same truth, a new prediction
+    assert plot.truth_curve.scatter.data is dots                          # the 50 dots were not rebuilt
+    assert np.allclose(plot.prediction_curves["fit"].getData()[1], x)
+    plot.clear()
+    plot.show_frame(SeriesFrame((x, x ** 2), {"fit": (x, x)}))            # after clear() all is drawn again
+    assert len(plot.truth_curve.scatter.data) == 50 and len(plot.prediction_curves["fit"].getData()[0]) == 50

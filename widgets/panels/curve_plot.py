@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import PeakDecimatedCurve
@@ -47,26 +48,34 @@ class CurvePlot(QWidget):
         self.plot.enableAutoRange(axis="y", enable=False)
         if y_limits is not None:
             self.plot.setYRange(*y_limits, padding=0.02)
-        self._curves: dict[str, pg.PlotDataItem | pg.PlotCurveItem] = {}
+        self._curves: dict[str, pg.PlotCurveItem] = {}
+        self._marks: dict[str, pg.ScatterPlotItem] = {}     # the markers of series drawn with them
         self._buffers: dict[str, PeakDecimatedCurve] = {}
-        self._symbols: dict[str, str] = {}        # markers taken off long series, put back by clear()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
 
     def add_series(self, key: str, name: str, style: SeriesStyle) -> None:
-        pen = pg.mkPen(style.color, width=style.width)
-        if style.symbol:
-            self._curves[key] = self.plot.plot([], [], pen=pen, name=name, symbol=style.symbol, symbolSize=6,
-                                               symbolBrush=style.color, symbolPen=None)
-        else:
-            # A plain line is a bare PlotCurveItem: PlotDataItem's setData (bounds, log mapping, the
-            # dataset cache) cost ~0.8 ms more per update, and a training curve is updated ten times a
-            # second. Log mode is then ours to apply (see _drawable).
-            curve = pg.PlotCurveItem(pen=pen, name=name)
-            self.plot.addItem(curve)
-            self._curves[key] = curve
+        # Every series is a bare PlotCurveItem: PlotDataItem's setData (bounds, log mapping, the dataset
+        # cache, and a ScatterPlotItem rebuilt from all its points) cost ~0.8 ms more per update, 1.6 ms
+        # with 200 markers, and curves are updated ten times a second. Log mode is then ours to apply.
+        curve = pg.PlotCurveItem(pen=pg.mkPen(style.color, width=style.width), name=name)
+        self.plot.addItem(curve)
+        self._curves[key] = curve
         self._buffers[key] = PeakDecimatedCurve()
+        if style.symbol:
+            # Markers are a scatter of their own that new points are added to, not rebuilt with each.
+            marks = pg.ScatterPlotItem(symbol=style.symbol, size=6, brush=pg.mkBrush(style.color), pen=None)
+            self.plot.addItem(marks)
+            self._marks[key] = marks
+            curve.opts.update(symbol=style.symbol, size=6, brush=style.color)   # the legend's sample shows it
+            # The legend hides a series by hiding its curve; its markers follow.
+            curve.visibleChanged.connect(self._follow_curve_visibility)
+
+    @Slot()
+    def _follow_curve_visibility(self) -> None:
+        for key, marks in self._marks.items():
+            marks.setVisible(self._curves[key].isVisible())
 
     def set_log_y(self, log_y: bool) -> None:
         """Logarithmic y (for errors spanning decades); the axis then follows the data."""
@@ -76,29 +85,37 @@ class CurvePlot(QWidget):
         self._y_top = 0.0
         self._decades = None
         for key, curve in self._curves.items():
-            if self._buffers[key].size:
-                curve.setData(*self._drawable(curve, self._buffers[key]))
+            buffer = self._buffers[key]
+            if buffer.size:
+                curve.setData(*self._drawable(buffer))
+                if key in self._marks and buffer.size <= MAX_SYMBOLS:
+                    self._marks[key].setData(x=buffer.full.x, y=self._mapped(buffer.full.y))
 
     def remove_all_series(self) -> None:
-        for curve in self._curves.values():
-            self.plot.removeItem(curve)
+        for item in [*self._curves.values(), *self._marks.values()]:
+            self.plot.removeItem(item)
         self._curves.clear()
+        self._marks.clear()
         self._buffers.clear()
         self._y_top = 0.0
         self._decades = None
 
     def append(self, key: str, xs, ys) -> None:
         buffer, curve = self._buffers[key], self._curves[key]
-        buffer.extend(xs, ys)
-        if buffer.size > MAX_SYMBOLS and curve.opts.get("symbol") is not None:
-            # Thousands of markers (a tiny model evaluates every few steps) are unreadable and were rebuilt
-            # on every update (ScatterPlotItem.setData, tens of ms): past MAX_SYMBOLS it is a line.
-            self._symbols[key] = curve.opts["symbol"]
-            curve.setSymbol(None)
-        curve.setData(*self._drawable(curve, buffer))
+        xs = np.atleast_1d(np.asarray(xs, dtype=np.float64))
+        new = np.atleast_1d(np.asarray(ys, dtype=np.float64))
+        buffer.extend(xs, new)
+        marks = self._marks.get(key)
+        if marks is not None:
+            if buffer.size <= MAX_SYMBOLS:
+                marks.addPoints(x=xs, y=self._mapped(new))
+            elif len(marks.data):
+                # Thousands of markers (a tiny model evaluates every few steps) are unreadable: past
+                # MAX_SYMBOLS the series is a line; clear() brings the markers back for the next run.
+                marks.clear()
+        curve.setData(*self._drawable(buffer))
         if self.y_limits is not None or not buffer.size:
             return
-        new = np.asarray(ys, dtype=float)
         if self.log_y:
             self._grow_decades(new[np.isfinite(new) & (new > 0)])
             return
@@ -107,6 +124,24 @@ class CurvePlot(QWidget):
         if top > self._y_top:
             self._y_top = top * 1.1
             self.plot.setYRange(0, self._y_top, padding=0.02)
+
+    def _mapped(self, ys: np.ndarray) -> np.ndarray:
+        """y as the view holds it: log10 of the value in log mode (a non-positive value is a gap)."""
+        if not self.log_y:
+            return ys
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mapped = np.log10(ys)
+        mapped[~np.isfinite(mapped)] = np.nan
+        return mapped
+
+    def _drawable(self, buffer: PeakDecimatedCurve) -> tuple[np.ndarray, np.ndarray]:
+        xs, ys = buffer.drawable()
+        return xs, self._mapped(ys)
+
+    def markers_shown(self, key: str) -> int:
+        """How many points of a series are drawn with a marker (0 once it has outgrown MAX_SYMBOLS)."""
+        marks = self._marks.get(key)
+        return len(marks.data) if marks is not None else 0
 
     def _grow_decades(self, positive: np.ndarray) -> None:
         if not positive.size:
@@ -117,15 +152,6 @@ class CurvePlot(QWidget):
         if (low, high) != self._decades:
             self._decades = (low, max(high, low + 1))
             self.plot.setYRange(*self._decades, padding=0.02)     # log mode: the view's y is log10(value)
-
-    def _drawable(self, curve, buffer: PeakDecimatedCurve) -> tuple[np.ndarray, np.ndarray]:
-        xs, ys = buffer.drawable()
-        if self.log_y and isinstance(curve, pg.PlotCurveItem):
-            # In log mode the view's y is log10(value); PlotDataItem maps its data itself, a bare curve not.
-            with np.errstate(divide="ignore", invalid="ignore"):
-                ys = np.log10(ys)
-            ys[~np.isfinite(ys)] = np.nan
-        return xs, ys
 
     def data(self, key: str):
         """The (x, y) arrays a series holds (tests and exports read them)."""
@@ -139,8 +165,7 @@ class CurvePlot(QWidget):
         for key, buffer in self._buffers.items():
             buffer.clear()
             self._curves[key].setData([], [])
-        for key, symbol in self._symbols.items():
-            self._curves[key].setSymbol(symbol)
-        self._symbols.clear()
+        for marks in self._marks.values():
+            marks.clear()
         self._y_top = 0.0
         self._decades = None
