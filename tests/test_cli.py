@@ -86,3 +86,13 @@ def test_unsafe_checkpoint_is_refused(tmp_path):
     result = run("eval", "--checkpoint", str(tmp_path / "evil.pt"))
     assert result.returncode == 1 and "pwned" not in result.stdout
     assert "could run that code" in result.stderr
+
+
+def test_a_listing_whose_reader_goes_away_stops_quietly():
+    """``rnn-workbench lessons | head -1``: no 'unexpected BrokenPipeError', the status a shell gives a piped tool."""
+    reader = subprocess.Popen([sys.executable, str(Path(__file__).resolve().parent.parent / "main.py"), "lessons"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    reader.stdout.close()            # the reader leaves before the listing is written (Python takes >50 ms to start)
+    stderr = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 141
+    assert stderr == ""

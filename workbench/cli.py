@@ -16,6 +16,7 @@ from workbench.errors import WorkbenchError
 from workbench.spec import CELLS, NONLINEARITIES, OPTIMIZERS, SCHEDULES, ModelSpec, TrainConfig
 
 EXIT_FAILED = 1
+EXIT_BROKEN_PIPE = 141        # 128 + SIGPIPE: what a shell reports for a tool whose reader went away
 EXIT_USAGE = 2
 
 # CLI option -> (which spec, field name)
@@ -260,6 +261,13 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
         command = {"train": run_train, "eval": run_eval, "runs": run_list, "lessons": run_lessons,
                    "experiment": run_one_experiment}[args.command]
         metrics = command(args, lessons)
+        if metrics:
+            print(json.dumps(metrics, ensure_ascii=False), flush=True)
+    except BrokenPipeError:
+        # The reader went away (``rnn-workbench lessons | head``): stop quietly, as Unix tools do. Python
+        # would try to flush stdout again at exit and complain, so what is left goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except WorkbenchError as error:
         print(f"rnn-workbench: error: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -272,6 +280,4 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
         if os.environ.get("RNN_WORKBENCH_DEBUG"):
             raise
         return EXIT_FAILED
-    if metrics:
-        print(json.dumps(metrics, ensure_ascii=False))
     return 0
