@@ -4,9 +4,11 @@
 freed heap pages (in the arena of each thread that allocated them: one per job thread) for reuse rather
 than returning them. In a one-hour soak (bench/soak.py) the resident size grew ~145 MB in steps while
 the Python objects stayed level, and ``malloc_trim`` gave back up to ~120 MB of it at a time. So the
-window trims once after every job. With that, and a baseline taken once every panel has been used, an
-hour of back-to-back runs grew +39 MB (1049 runs; malloc's in-use bytes level at ~260 MB throughout).
-Not the cause, measured: MKL's per-thread buffers stay at <= 19 MB however many job threads come and go.
+window trims once after every job. With that, and a baseline taken once every panel has been used, one
+hour of back-to-back runs grew +39 MB (1049 runs), but a second soak +59 MB in 30 minutes: malloc's live
+bytes stay level (~260 MB), what grows is free chunks kept in the *thread* arenas that the trim does not
+return (``MALLOC_ARENA_MAX=2`` held a soak flat for 12 minutes; not yet adopted, see the closing note of
+2026-11-30). Not the cause, measured: MKL's per-thread buffers stay at <= 19 MB whatever the thread count.
 """
 from __future__ import annotations
 
