@@ -99,7 +99,7 @@ def main() -> int:
                 print(f"minutes {minutes:.1f}  rss_mb {rss_mb():.1f}  runs {self.runs}", flush=True)
                 self.next_report += args.every
             if self.baseline is not None and minutes - self.baseline_minutes >= args.minutes:
-                growth = rss_mb() - (self.baseline or rss_mb())
+                growth = rss_mb() - self.baseline
                 print(f"rss growth MB: {growth:.1f}", flush=True)
                 print(f"runs: {self.runs} ({self.failures} failed)", flush=True)
                 app.quit()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from widgets.panels.base import LessonPanel, PanelContext
 from widgets.panels.contour import contour_segments
+from widgets.panels.plot_style import ShownData
 from workbench.frames import DecisionFrame
 from workbench.views import BoundaryView
 
@@ -39,7 +40,7 @@ class BoundaryPlot(QWidget, LessonPanel):
         # The 0.5 line, traced with numpy (contour.py) and drawn as segments in the plane's coordinates.
         self.boundary_line = pg.PlotCurveItem(pen=pg.mkPen("#222", width=2), connect="pairs")
         self.plot.addItem(self.boundary_line)
-        self._shown: tuple[np.ndarray, np.ndarray] | None = None    # the points and labels drawn now
+        self.shown = ShownData()       # the data points are the same in every snapshot of a run
         self._extent: tuple[float, float] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,20 +54,17 @@ class BoundaryPlot(QWidget, LessonPanel):
         columns, rows = contour_segments(field, 0.5)      # in grid units: the field samples the grid points
         self.boundary_line.setData(low + columns * (high - low) / max(field.shape[1] - 1, 1),
                                    low + rows * (high - low) / max(field.shape[0] - 1, 1))
-        # The data points and the extent are the same in every snapshot of a run; rebuilding the two
-        # scatters (ScatterPlotItem.setData) cost ~2 ms of the GUI thread per snapshot.
         points, labels = np.asarray(frame.points), np.asarray(frame.labels)
-        if self._shown is None or not (np.array_equal(points, self._shown[0]) and np.array_equal(labels, self._shown[1])):
-            self._shown = (points.copy(), labels.copy())
-            for index, item in enumerate(self.points):
-                chosen = points[labels == index]
-                item.setData(chosen[:, 0], chosen[:, 1])
+        for index, item in enumerate(self.points):
+            chosen = points[labels == index]
+            self.shown.set(item, chosen[:, 0], chosen[:, 1])
         if (low, high) != self._extent:
             self._extent = (low, high)
             self.plot.setRange(xRange=(low, high), yRange=(low, high), padding=0)
 
     def clear(self) -> None:
-        self._shown, self._extent = None, None
+        self.shown.clear()
+        self._extent = None
         self.field.clear()
         self.boundary_line.setData([], [])
         for item in self.points:

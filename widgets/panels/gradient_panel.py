@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from widgets.panels.base import TRAINING_JOBS, LessonPanel, PanelContext
 from widgets.panels.curve_buffer import PeakDecimatedCurve
-from widgets.panels.plot_style import style_plot
+from widgets.panels.plot_style import add_line, style_plot
 from workbench.frames import GradientFrame
 from workbench.views import GradientsView
 
@@ -58,9 +58,7 @@ class GradientPanel(QWidget, LessonPanel):
                                      self.tr("optimizer step"), self.tr("‖gradient‖ before clipping"))
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 2)
-        # Updated with every report: a bare curve fed a bounded version of the history (as CurvePlot's).
-        self.norm_curve = pg.PlotCurveItem(pen=pg.mkPen("#555", width=1))
-        self.norm_plot.addItem(self.norm_curve)
+        self.norm_curve = add_line(self.norm_plot, "#555", 1)     # drawn from a bounded version, as CurvePlot's
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#c62828", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                                          label=self.tr("clipping threshold"),
                                          labelOpts={"position": 0.1, "color": "#c62828"})
@@ -69,7 +67,6 @@ class GradientPanel(QWidget, LessonPanel):
         self.norm_buffer = PeakDecimatedCurve()
         self.now_curves: dict[str, pg.PlotDataItem] = {}
         self.history = np.zeros((0, 0))
-        self._history_drawn = True
         self._history_span = 0
         self._undrawn: dict[str, tuple] = {}     # now-curves not yet handed to pyqtgraph: key -> (name, colour, x, y)
         self.latest: np.ndarray | None = None
@@ -110,7 +107,6 @@ class GradientPanel(QWidget, LessonPanel):
         if self.history.shape[1:] != row.shape:
             self.history = np.zeros((0, row.shape[0]))
         self.history = np.vstack([self.history, row[None]])[-HISTORY_ROWS:]
-        self._history_drawn = False
         if self.isVisible():
             self._draw()
 
@@ -122,9 +118,8 @@ class GradientPanel(QWidget, LessonPanel):
         for key, (name, colour, steps, values) in self._undrawn.items():
             self._curve(key, name, colour).setData(steps, values)
         self._undrawn.clear()
-        if self._history_drawn or not len(self.history):
+        if not len(self.history):
             return
-        self._history_drawn = True
         low = float(np.floor(self.history.min()))
         high = max(float(np.ceil(self.history.max())), low + 1)
         self.history_image.setImage(self.history, levels=(low, high))
@@ -155,7 +150,7 @@ class GradientPanel(QWidget, LessonPanel):
         self._undrawn = {key: value for key, value in self._undrawn.items()
                          if keep_comparison and key.startswith("compare:")}
         self.history = np.zeros((0, 0))
-        self._history_drawn, self._history_span = True, 0
+        self._history_span = 0
         self.history_image.clear()
         self.norm_buffer.clear()
         self.norm_curve.setData([], [])

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from widgets.i18n import translate_core
 from widgets.panels.base import LessonPanel, PanelContext
-from widgets.panels.plot_style import style_plot
+from widgets.panels.plot_style import ShownData, add_line, style_plot
 from workbench.frames import SeriesFrame
 from workbench.views import SeriesView
 
@@ -32,20 +32,19 @@ class SeriesPlot(QWidget, LessonPanel):
                                translate_core(spec.y_label))
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222", brush=(255, 255, 255, 210))
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # Lines are bare PlotCurveItems (PlotDataItem's setData costs ~0.8 ms more per frame).
-        self.background_curve = self._line("#bbbbbb", 1.5)                                   # e.g. the input sin
+        self.background_curve = add_line(self.plot, "#bbbbbb", 1.5)                          # e.g. the input sin
         if spec.truth_as_points:      # noisy samples read better as dots than as a line
             self.truth_curve = self.plot.plot([], [], pen=None, symbol="o", symbolSize=5, symbolBrush="#555555",
                                               symbolPen=None)
         else:
-            self.truth_curve = self._line("#222222", 1.5)
+            self.truth_curve = add_line(self.plot, "#222222", 1.5)
         self.legend.addItem(self.truth_curve, translate_core(spec.truth_label))
         if spec.background_label:
             self.legend.addItem(self.background_curve, translate_core(spec.background_label))
         self.prediction_curves: dict[str, pg.PlotCurveItem] = {}
         for index, curve in enumerate(spec.series):
             colour = PREDICTION_COLOURS[index % len(PREDICTION_COLOURS)]
-            self.prediction_curves[curve.key] = self._line(colour, 2)
+            self.prediction_curves[curve.key] = add_line(self.plot, colour, 2)
             self.legend.addItem(self.prediction_curves[curve.key], translate_core(curve.label))
         self.boundary = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", width=1.5, style=Qt.PenStyle.DashLine),
                                         label=translate_core(spec.boundary_label) if spec.boundary_label else "",
@@ -53,38 +52,23 @@ class SeriesPlot(QWidget, LessonPanel):
         self.plot.addItem(self.boundary)
         self.boundary.hide()
         self.plot.setYRange(-1.6, 1.6, padding=0)
-        self._drawn: dict[int, tuple[np.ndarray, np.ndarray]] = {}    # id(item) -> the data it shows
+        self.shown = ShownData()       # the truth and the input are the same in most frames
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
-
-    def _line(self, colour: str, width: float) -> pg.PlotCurveItem:
-        curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width))
-        self.plot.addItem(curve)
-        return curve
-
-    def _set(self, item, x, y) -> None:
-        """Hand an item new data only if it differs: the truth and the input are the same in most frames,
-        and the truth's dots are a scatter that setData rebuilds from every point."""
-        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-        shown = self._drawn.get(id(item))
-        if shown is not None and np.array_equal(shown[0], x) and np.array_equal(shown[1], y):
-            return
-        self._drawn[id(item)] = (x, y)
-        item.setData(x, y)
 
     def show_frame(self, frame: SeriesFrame, tag: str | None = None) -> None:
         x, y = np.asarray(frame.truth[0], dtype=np.float64), frame.truth[1]
         # An oscilloscope draws time relative to the newest sample, as a real one does relative to its
         # trigger: the axis then stays put. (Following absolute t re-rendered the axis text on every frame.)
         shift = float(x[-1]) if self.spec.scrolling and len(x) else 0.0
-        self._set(self.truth_curve, x - shift, y)
+        self.shown.set(self.truth_curve, x - shift, y)
         if frame.background is not None:
-            self._set(self.background_curve, np.asarray(frame.background[0], dtype=np.float64) - shift,
-                      frame.background[1])
+            self.shown.set(self.background_curve, np.asarray(frame.background[0], dtype=np.float64) - shift,
+                           frame.background[1])
         for key, (px, py) in frame.predictions.items():
             if key in self.prediction_curves:
-                self._set(self.prediction_curves[key], np.asarray(px, dtype=np.float64) - shift, py)
+                self.shown.set(self.prediction_curves[key], np.asarray(px, dtype=np.float64) - shift, py)
         if frame.boundary is not None:
             self.boundary.setValue(frame.boundary - shift)
             self.boundary.show()
@@ -98,7 +82,7 @@ class SeriesPlot(QWidget, LessonPanel):
         self.plot.setXRange(float(x[0]), float(x[-1]), padding=0.01)
 
     def clear(self) -> None:
-        self._drawn.clear()
+        self.shown.clear()
         for curve in [self.truth_curve, self.background_curve, *self.prediction_curves.values()]:
             curve.setData([], [])
         self.boundary.hide()
