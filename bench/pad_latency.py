@@ -39,9 +39,9 @@ def main() -> None:
     from widgets.script import ScriptOptions
     from workbench.views import DrawingPadView
 
+    from widgets.app import configure_process
+    configure_process()   # as widgets/app.py does
     app = QApplication([])
-    from widgets.app import SWITCH_INTERVAL_S
-    sys.setswitchinterval(SWITCH_INTERVAL_S)   # as widgets/app.py does
     window = MainWindow(LESSONS, args.out, ScriptOptions(preset=args.preset, epochs=args.epochs, autostart=True))
     pad = window.page.panel(DrawingPadView)
     canvas = pad.canvas

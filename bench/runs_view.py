@@ -67,9 +67,9 @@ def main() -> int:
     from tasks import LESSONS
     from widgets.main_window import MainWindow
 
+    from widgets.app import configure_process
+    configure_process()   # as widgets/app.py does
     app = QApplication([])
-    from widgets.app import SWITCH_INTERVAL_S
-    sys.setswitchinterval(SWITCH_INTERVAL_S)   # as widgets/app.py does
     window = MainWindow(LESSONS, runs)
     window.show()
     app.processEvents()

@@ -28,6 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from widgets.app import configure_process  # noqa: E402
+from workbench.memory import ARENA_ENV, WINDOW_ARENAS  # noqa: E402
+
 # Runs of a few seconds to half a minute on 2 cores, so every lesson comes round several times an hour.
 EPOCHS = {"mnist-rows": 2, "sine-to-cos": 3, "sine-forecast": 30, "sine-generation": 4, "autoencoder": 2,
           "curve-fit": 300, "two-class": 100, "optimizer-race": 6, "mnist-cnn": 1}
@@ -50,7 +53,11 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--every", type=float, default=5.0, help="minutes between RSS lines")
     parser.add_argument("--runs", type=int, help="stop after this many runs instead, printing the RSS then")
+    parser.add_argument("--malloc-arenas", type=int, default=WINDOW_ARENAS,
+                        help=f"cap glibc's malloc arenas as the app does (default {WINDOW_ARENAS}; 0: glibc's own limit)")
     args = parser.parse_args()
+    configure_process(malloc_arenas=args.malloc_arenas)       # as widgets/app.py does
+    print(f"malloc arenas: {os.environ.get(ARENA_ENV) or args.malloc_arenas or 'glibc default'}", flush=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QObject, QTimer, Slot
     from PySide6.QtWidgets import QApplication

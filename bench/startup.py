@@ -41,8 +41,8 @@ def stalls_child(runs: str) -> None:
     from PySide6.QtCore import QObject, QTimer, Slot
     from PySide6.QtWidgets import QApplication
 
-    from widgets.app import SWITCH_INTERVAL_S
-    sys.setswitchinterval(SWITCH_INTERVAL_S)   # as widgets/app.py does
+    from widgets.app import configure_process
+    configure_process()   # as widgets/app.py does
     app = QApplication([sys.argv[0]])
     from bench.probe import LatenessProbe
     from tasks import LESSONS

@@ -41,9 +41,10 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     from widgets.main_window import MainWindow
     from widgets.script import ScriptOptions
 
+    from widgets.app import SWITCH_INTERVAL_S, WINDOW_ARENAS, configure_process
+    configure_process(float(os.environ.get("SWITCH", SWITCH_INTERVAL_S)),          # as widgets/app.py does
+                      int(os.environ.get("MALLOC_ARENAS", WINDOW_ARENAS)))
     app = QApplication([])
-    from widgets.app import SWITCH_INTERVAL_S
-    sys.setswitchinterval(float(os.environ.get("SWITCH", SWITCH_INTERVAL_S)))  # as widgets/app.py does
     window = MainWindow(LESSONS, out, ScriptOptions(lesson=lesson, preset=preset, epochs=epochs, autostart=True))
 
     class Finish(QObject):

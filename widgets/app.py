@@ -11,6 +11,8 @@ from typing import Mapping, Sequence
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
+from workbench.memory import WINDOW_ARENAS, limit_malloc_arenas
+
 T0_ENV = "RNN_WORKBENCH_T0"   # bench/startup.py passes its own clock so the start-up time is end to end
 
 
@@ -69,13 +71,22 @@ class StartupReporter(QObject):
 SWITCH_INTERVAL_S = 0.0002
 
 
+def configure_process(switch_interval_s: float = SWITCH_INTERVAL_S, malloc_arenas: int = WINDOW_ARENAS) -> None:
+    """What the window's process needs before its first thread: the GIL's switch interval (above) and
+    the cap on malloc's arenas (why: workbench/memory.py). The benches call it too, to measure the app
+    as it runs; ``malloc_arenas=0`` leaves glibc's own limit."""
+    if malloc_arenas:
+        limit_malloc_arenas(malloc_arenas)
+    sys.setswitchinterval(switch_interval_s)
+
+
 def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
     t0 = float(os.environ.get(T0_ENV) or time.time())
     args = build_parser().parse_args(list(argv))
     if args.lesson and args.lesson not in lessons:
         print(f"rnn-workbench: error: no lesson {args.lesson!r}; choose from {', '.join(lessons)}", file=sys.stderr)
         return 2
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    configure_process()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("RNN Workbench")
     app.setOrganizationName("RNN Workbench")

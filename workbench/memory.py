@@ -6,29 +6,67 @@ than returning them. In a one-hour soak (bench/soak.py) the resident size grew ~
 the Python objects stayed level, and ``malloc_trim`` gave back up to ~120 MB of it at a time. So the
 window trims once after every job. With that, and a baseline taken once every panel has been used, one
 hour of back-to-back runs grew +39 MB (1049 runs), but a second soak +59 MB in 30 minutes: malloc's live
-bytes stay level (~260 MB), what grows is free chunks kept in the *thread* arenas that the trim does not
-return (``MALLOC_ARENA_MAX=2`` held a soak flat for 12 minutes; not yet adopted, see the closing note of
-2026-11-30). Not the cause, measured: MKL's per-thread buffers stay at <= 19 MB whatever the thread count.
+bytes stay level (~260 MB), what grows is free chunks kept in the *thread* arenas (107 -> 245 MB), which
+the trim does not return. Every job thread, torch's pool threads and Qt's threads each get an arena of
+their own (glibc allows 8 per core), and a freed chunk can only be reused by a thread of the same arena,
+so each new job thread strands some. Hence the window also caps the arenas at start-up
+(``limit_malloc_arenas``): with ``MALLOC_ARENA_MAX=2`` the same soak stayed flat (+0.1 MB over 15 minutes).
+Not the cause, measured: MKL's per-thread buffers stay at <= 19 MB whatever the thread count.
 """
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import sys
 from functools import lru_cache
 
+# glibc's mallopt parameter for the most arenas malloc may create (malloc.h: M_ARENA_MAX).
+M_ARENA_MAX = -8
+ARENA_ENV = "MALLOC_ARENA_MAX"
+# Two: the GUI thread keeps the main arena, every other thread shares one. Fewer arenas cost lock
+# contention when threads malloc at once; training in the window ran as fast as headless with two
+# (bench/window_vs_headless.py, see the closing note of 2026-11-30).
+WINDOW_ARENAS = 2
+
 
 @lru_cache(maxsize=1)
-def _malloc_trim():
+def _glibc():
     if not sys.platform.startswith("linux"):
         return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim          # glibc only (musl has no such function)
+        libc.malloc_trim, libc.mallopt    # glibc only (musl has neither)
     except (OSError, AttributeError):
         return None
+    return libc
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    libc = _glibc()
+    if libc is None:
+        return None
+    trim = libc.malloc_trim
     trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
     return trim
+
+
+def limit_malloc_arenas(count: int = WINDOW_ARENAS) -> bool:
+    """Cap glibc's malloc arenas at ``count``; True if the cap is now in force.
+
+    Call it before any thread starts: a thread that already has an arena of its own keeps it. A cap the
+    user set in the environment (``MALLOC_ARENA_MAX``) is theirs and stays.
+    """
+    if count < 1:
+        raise ValueError(f"an arena count must be at least 1, not {count}")
+    libc = _glibc()
+    if libc is None:
+        return False
+    if os.environ.get(ARENA_ENV):
+        return True
+    libc.mallopt.argtypes, libc.mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return libc.mallopt(M_ARENA_MAX, count) == 1
 
 
 def release_free_memory() -> bool:
