@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core
-from widgets.panels.plot_style import style_plot
+from widgets.panels.plot_style import add_legend, style_plot
 from widgets.runs_table import SORT_ROLE, RunsModel
 from widgets.worker import Failure, JobController
 from workbench.atomic import atomic_write
@@ -137,9 +137,8 @@ class RunsView(QWidget):
         for plot in (self.loss_plot, self.metric_plot):
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
-        self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor="#222", brush=(255, 255, 255, 210))
-        self.metric_legend = self.metric_plot.addLegend(offset=(-10, 10), labelTextColor="#222",
-                                                        brush=(255, 255, 255, 210))
+        self.loss_legend = add_legend(self.loss_plot, (-10, 10))
+        self.metric_legend = add_legend(self.metric_plot, (-10, 10))
         self.differences = QTableWidget()
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.verticalHeader().hide()

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import PeakDecimatedCurve
-from widgets.panels.plot_style import add_line, style_plot
+from widgets.panels.plot_style import add_legend, add_line, style_plot
 
 
 MAX_SYMBOLS = 200    # points per series drawn with markers; a longer series is drawn as a plain line
@@ -32,12 +32,7 @@ class CurvePlot(QWidget):
         self.plot = style_plot(self.plot_widget.getPlotItem(), title, x_label, y_label)
         # Long runs are decimated as they grow (PeakDecimatedCurve), so pyqtgraph's own clipping and
         # downsampling, which redo their work over the whole series on every update, stay off.
-        self.legend = self.plot.addLegend(offset=legend_offset, labelTextColor="#222", brush=(255, 255, 255, 200))
-        # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new
-        # point on a curve repaints only the curve; without this a live plot held the GIL long enough
-        # to slow training in the worker thread several-fold.
-        for item in (self.legend, self.plot.titleLabel):
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend = add_legend(self.plot, legend_offset, opacity=200)
         # The y axis runs from 0 to the largest value seen (or is fixed to y_limits) and only grows: an
         # axis that rescales with every point must be re-rendered with every point (5 ms for a log axis).
         # A log axis spans whole decades and changes only when a value leaves them.

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from widgets.panels.base import TRAINING_JOBS, LessonPanel, PanelContext
 from widgets.panels.curve_buffer import PeakDecimatedCurve
-from widgets.panels.plot_style import add_line, style_plot
+from widgets.panels.plot_style import add_legend, add_line, style_plot
 from workbench.frames import GradientFrame
 from workbench.views import GradientsView
 
@@ -46,7 +46,7 @@ class GradientPanel(QWidget, LessonPanel):
         self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient reaching each time step (latest)"),
                                     self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
         self.now_plot.setLogMode(y=True)
-        self.now_plot.addLegend(offset=(10, 10), labelTextColor="#222", brush=(255, 255, 255, 200))
+        add_legend(self.now_plot, (10, 10), opacity=200)
         self.history_plot = _white_plot(self.view, 0, 1, self.tr("…and how it changed during training"),
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))
         self.history_image = pg.ImageItem(axisOrder="row-major")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlid
 from widgets.decoder_worker import DecoderMirror
 from widgets.i18n import translate_core
 from widgets.panels.base import LessonPanel, PanelContext
+from widgets.panels.plot_style import add_legend
 from workbench.frames import LatentFrame, ModelWeights
 from workbench.views import LatentView
 from widgets.worker import MirrorHost
@@ -92,7 +93,7 @@ class LatentExplorer(QWidget, LessonPanel):
         self.axis_names = [pg.TextItem(name, color="#666", anchor=(0.5, 0.5)) for name in ("z1", "z2", "z3")]
         for item in self.axis_names:
             self.plot.addItem(item)
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor="#222", brush=(255, 255, 255, 220))
+        self.legend = add_legend(self.plot, (10, 10), opacity=220)
         for digit, colour in enumerate(DIGIT_COLOURS):
             swatch = pg.ScatterPlotItem(size=9, pen=None, brush=colour)
             self.legend.addItem(swatch, str(digit))

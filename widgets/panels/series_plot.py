@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from widgets.i18n import translate_core
 from widgets.panels.base import LessonPanel, PanelContext
-from widgets.panels.plot_style import ShownData, add_line, style_plot
+from widgets.panels.plot_style import ShownData, add_legend, add_line, style_plot
 from workbench.frames import SeriesFrame
 from workbench.views import SeriesView
 
@@ -30,8 +30,7 @@ class SeriesPlot(QWidget, LessonPanel):
             x_label = self.tr("{axis} (0 = the newest sample)").format(axis=x_label)
         self.plot = style_plot(self.plot_widget.getPlotItem(), translate_core(spec.title), x_label,
                                translate_core(spec.y_label))
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222", brush=(255, 255, 255, 210))
-        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend = add_legend(self.plot, (-10, 10))
         self.background_curve = add_line(self.plot, "#bbbbbb", 1.5)                          # e.g. the input sin
         if spec.truth_as_points:      # noisy samples read better as dots than as a line
             self.truth_curve = self.plot.plot([], [], pen=None, symbol="o", symbolSize=5, symbolBrush="#555555",
