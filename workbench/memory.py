@@ -10,7 +10,10 @@ bytes stay level (~260 MB), what grows is free chunks kept in the *thread* arena
 the trim does not return. Every job thread, torch's pool threads and Qt's threads each get an arena of
 their own (glibc allows 8 per core), and a freed chunk can only be reused by a thread of the same arena,
 so each new job thread strands some. Hence the window also caps the arenas at start-up
-(``limit_malloc_arenas``): with ``MALLOC_ARENA_MAX=2`` the same soak stayed flat (+0.1 MB over 15 minutes).
+(``limit_malloc_arenas``, two). With the cap, ``python bench/soak.py --minutes 60 --every 5`` (2026-11-30,
+alone): baseline 997.8 MB, samples 981-1008 MB, end 1002.7: +4.9 MB in an hour over 1524 runs (a line
+through the samples: +15 MB/h; without the cap +44 MB/h). Training in the window was no slower with it
+(two-class, five alternating pairs: 377k samples/s capped, 386k not; the spread of either is wider).
 Not the cause, measured: MKL's per-thread buffers stay at <= 19 MB whatever the thread count.
 """
 from __future__ import annotations
