@@ -10,7 +10,8 @@ trained with each of its tabs in front (torch, the data, every panel and every p
 been used once); ``--minutes`` counts from there. Prints one line per measurement (minutes since the
 start, RSS in MB, runs so far), then the growth from the baseline.
 Target: growth <= 50 MB over 60 minutes. Measured (2026-11-30, alone, malloc arenas capped as the app
-does): +4.9 MB, 1524 runs; with glibc's own limit (``--malloc-arenas 0``) +39 MB in an hour, +59 MB in 30 minutes.
+does): +4.9 MB, 1524 runs; with glibc's own limit (``--malloc-arenas 0``) +39 MB in an hour, and +59 MB
+in 30 minutes of another soak.
 
 *Why the baseline waits for every tab:* until 2026-11-30 it was taken after one run of each lesson, and
 the tab shown was chosen by the overall run count, so a lesson with three tabs always showed the same one
