@@ -12,7 +12,8 @@ their own (glibc allows 8 per core), and a freed chunk can only be reused by a t
 so each new job thread strands some. Hence the window also caps the arenas at start-up
 (``limit_malloc_arenas``, two). With the cap, ``python bench/soak.py --minutes 60 --every 5`` (2026-11-30,
 alone): baseline 997.8 MB, samples 981-1008 MB, end 1002.7: +4.9 MB in an hour over 1524 runs (a line
-through the samples: +15 MB/h; without the cap +44 MB/h). Training in the window was no slower with it
+through the samples: +15 MB/h; without the cap +44 MB/h); a second, 30 minutes: +3.8 MB over 444 runs
+(uncapped: +59 MB). Training in the window was no slower with it
 (two-class, five alternating pairs: 377k samples/s capped, 386k not; the spread of either is wider).
 Not the cause, measured: MKL's per-thread buffers stay at <= 19 MB whatever the thread count.
 """
