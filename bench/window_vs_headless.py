@@ -4,6 +4,8 @@ GUI event loop gets while training: a 10 ms probe timer's lateness percentiles.
     python bench/window_vs_headless.py [--lesson mnist-rows] [--preset morvan] [--epochs 3] [--threads N] [--json]
 
 Prints one figure per line. Goals: window/headless samples/s >= 0.95; probe p99 <= 16 ms.
+For A/B runs the window's process settings can be changed from the environment: SWITCH (the GIL's
+switch interval, seconds) and MALLOC_ARENAS (0: glibc's own arena limit); see widgets/app.py.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from workbench.memory import _malloc_trim, release_free_memory
+from workbench.memory import _glibc, _malloc_trim, release_free_memory
 
 
 def resident_mb() -> float:
@@ -75,13 +75,13 @@ def arenas_used(cap: int, env_cap: str | None = None) -> int:
     return sum(line.startswith("Arena ") for line in result.stderr.splitlines())
 
 
-@pytest.mark.skipif(_malloc_trim() is None, reason="needs glibc")
+@pytest.mark.skipif(_glibc() is None, reason="needs glibc's mallopt")
 def test_the_arena_cap_keeps_threads_to_that_many_arenas():
     assert arenas_used(0) > 2, "glibc gave the threads no arenas of their own: nothing to test here"
     assert arenas_used(2) == 2
 
 
-@pytest.mark.skipif(_malloc_trim() is None, reason="needs glibc")
+@pytest.mark.skipif(_glibc() is None, reason="needs glibc's mallopt")
 def test_a_cap_set_in_the_environment_is_left_as_the_user_set_it():
     assert arenas_used(2, env_cap="3") == 3
 

@@ -28,9 +28,9 @@ from functools import lru_cache
 # glibc's mallopt parameter for the most arenas malloc may create (malloc.h: M_ARENA_MAX).
 M_ARENA_MAX = -8
 ARENA_ENV = "MALLOC_ARENA_MAX"
-# Two: the GUI thread keeps the main arena, every other thread shares one. Fewer arenas cost lock
-# contention when threads malloc at once; training in the window ran as fast as headless with two
-# (bench/window_vs_headless.py, see the closing note of 2026-11-30).
+# Two: the GUI thread keeps the main arena, every other thread shares one. Fewer arenas can cost lock
+# contention when threads malloc at once; training in the window was no slower with two than without a
+# cap (bench/window_vs_headless.py with MALLOC_ARENAS=2 / 0, alternating; figures in the docstring above).
 WINDOW_ARENAS = 2
 
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsWidget
 QT_GEOMETRY_CLASSES = (pg.GraphicsWidget, LegendItem, ItemSample)
 # pyqtgraph's own methods, as they were: the tests compare them with Qt's, bench/plot_crossings.py puts
 # them back to measure the difference.
-PYQTGRAPH_GEOMETRY = {(cls, name): cls.__dict__[name] for cls in QT_GEOMETRY_CLASSES for name in ("boundingRect", "shape")
-                      if name in cls.__dict__}
+PYQTGRAPH_GEOMETRY = {(cls, name): cls.__dict__[name]
+                      for cls in QT_GEOMETRY_CLASSES for name in ("boundingRect", "shape") if name in cls.__dict__}
 
 
 def use_qt_geometry(enabled: bool = True) -> None:
