@@ -1,15 +1,18 @@
 """Layout widgets and legend samples answer Qt's geometry questions without calling into Python, and
-answer them exactly as pyqtgraph's own methods would (widgets/panels/plot_style.py says why)."""
+answer them exactly as pyqtgraph's own methods would; axes fill their grid lines as rectangles that cover
+exactly the line's pixels and leave out grid levels too faint to see (widgets/panels/plot_style.py says why)."""
 from __future__ import annotations
 
 import sys
 
 import numpy as np
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import QRectF
 
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
-from widgets.panels.plot_style import PYQTGRAPH_GEOMETRY, QT_GEOMETRY_CLASSES, CachedSample
+from widgets.panels.plot_style import (MIN_GRID_ALPHA, PYQTGRAPH_AXIS, PYQTGRAPH_GEOMETRY, QT_GEOMETRY_CLASSES,
+                                       CachedSample, draw_axis_picture, grid_alpha)
 
 
 def live_plot(qtbot) -> CurvePlot:
@@ -94,3 +97,84 @@ def test_clicking_a_legend_sample_still_hides_its_series_and_redraws_the_sample(
     sample.mouseClickEvent(Click())
     assert plot._curves["test"].isVisible() and plot._marks["test"].isVisible()
     assert sample_pixels() == shown
+
+
+def loss_plot_pixels(qtbot, log_y: bool):
+    """A loss plot as a lesson shows it (a loss trained down to ~1e-6 on a log axis, or a linear one),
+    rendered from scratch: its axes draw their ticks and grid anew."""
+    plot = CurvePlot("Loss", "optimizer step", "loss")
+    qtbot.addWidget(plot)
+    plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
+    plot.set_log_y(log_y)
+    plot.resize(675, 355)
+    plot.show()
+    qtbot.waitExposed(plot)
+    x = np.arange(2000, dtype=np.float64)
+    plot.set_x_extent(len(x))
+    plot.append("loss", x, np.exp(-x / 300) + 1e-6)
+    image = plot.plot_widget.grab().toImage()
+    plot.close()
+    return image
+
+
+@pytest.mark.parametrize("log_y", [False, True])
+def test_grid_lines_filled_as_rectangles_paint_exactly_the_pixels_of_pyqtgraphs_lines(qtbot, monkeypatch, log_y):
+    ours = loss_plot_pixels(qtbot, log_y)
+    monkeypatch.setattr(pg.AxisItem, "drawPicture", PYQTGRAPH_AXIS["drawPicture"])
+    theirs = loss_plot_pixels(qtbot, log_y)
+    assert ours.size() == theirs.size() and ours == theirs
+
+
+def test_lines_other_than_plain_straight_ones_are_still_drawn_by_pyqtgraph(qtbot, monkeypatch):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QImage, QPainter, QPen
+    handed_on = []
+    monkeypatch.setitem(PYQTGRAPH_AXIS, "drawPicture", lambda axis, painter, spec, ticks, texts: handed_on.extend(ticks))
+    solid, dashed, wide = QPen(Qt.GlobalColor.black), QPen(Qt.GlobalColor.black), QPen(Qt.GlobalColor.black)
+    dashed.setStyle(Qt.PenStyle.DashLine)
+    wide.setWidthF(3.0)
+    ticks = [(solid, QPointF(0, 5), QPointF(40, 5)), (solid, QPointF(5, 0), QPointF(5, 40)),    # filled
+             (solid, QPointF(0, 0), QPointF(40, 40)), (dashed, QPointF(0, 9), QPointF(40, 9)),  # drawn as lines
+             (wide, QPointF(0, 20), QPointF(40, 20))]
+    image = QImage(50, 50, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    draw_axis_picture(pg.AxisItem("left"), painter, None, ticks, [])
+    painter.end()
+    assert handed_on == ticks[2:]
+    assert image.pixelColor(20, 5).alpha() == 255 and image.pixelColor(5, 30).alpha() == 255
+    assert image.pixelColor(20, 9).alpha() == 0           # the dashed line was left to pyqtgraph
+
+
+def test_grid_levels_too_faint_to_see_are_left_out_and_plain_ticks_are_all_kept(qtbot):
+    plot = pg.PlotItem()
+    plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.setLogMode(y=True)
+    axis = plot.getAxis("left")
+    theirs, ours = PYQTGRAPH_AXIS["tickValues"](axis, -8.0, 1.0, 290), axis.tickValues(-8.0, 1.0, 290)
+    assert len(theirs) == 3 and len(theirs[2][1]) > 60     # decades, and 2..9 x every decade
+    assert ours == theirs[:2]
+    for level, (_spacing, values) in enumerate(theirs[1:], start=1):
+        assert (grid_alpha(axis.grid, level, len(values), 290) >= MIN_GRID_ALPHA) == (level < 2)
+    assert axis.tickValues(-1.0, 1.0, 290) == PYQTGRAPH_AXIS["tickValues"](axis, -1.0, 1.0, 290)   # two decades
+    plain = pg.AxisItem("bottom")                          # no grid: its ticks are opaque marks
+    assert plain.tickValues(0, 1530, 600) == PYQTGRAPH_AXIS["tickValues"](plain, 0, 1530, 600)
+
+
+def test_the_left_axis_keeps_its_width_while_a_loss_falls_through_the_decades(qtbot):
+    plot = CurvePlot("Loss", "optimizer step", "loss")
+    qtbot.addWidget(plot)
+    plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
+    plot.set_log_y(True)
+    plot.resize(675, 355)
+    plot.show()
+    qtbot.waitExposed(plot)
+    axis = plot.plot.getAxis("left")
+    plot.set_x_extent(700)
+    widths = []
+    for step in range(0, 700, 100):        # 1.0 down to 1e-6, a decade a hundred steps
+        x = np.arange(step, step + 100, dtype=np.float64)
+        plot.append("loss", x, 10 ** (-x / 100))
+        plot.plot_widget.grab()             # paint: pyqtgraph resizes an axis when it draws wider labels
+        widths.append(axis.maximumWidth())       # the width pyqtgraph asks the layout for
+    assert plot._decades[0] <= -6 and len(set(widths)) == 1, widths

@@ -40,10 +40,24 @@ def test_the_runs_tab_lists_the_lessons_runs_and_follows_a_live_one(qtbot, windo
     qtbot.waitUntil(lambda: bool(view.model.rows) and view.model.rows[0]["status"] == "running", timeout=LONG)
     qtbot.waitUntil(lambda: view.model.rows[0]["epochs_done"] >= 1, timeout=LONG)    # followed while it trains
     window.stop_training()
-    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    qtbot.waitUntil(lambda: not window.controller.busy and view.is_current, timeout=LONG)
     assert [row["status"] for row in view.model.rows] == ["stopped"]
     window._select_lesson("curve-fit")
     assert rows_shown(view) == 0                               # only the current lesson's runs
+
+
+def test_listings_when_a_job_starts_and_ends_happen_in_the_reader_thread(qtbot, window, monkeypatch):
+    import threading
+    window._select_lesson("curve-fit")
+    make_tiny(window)
+    view = window.runs_view
+    listed_in = []
+    rows = view.lister.rows
+    monkeypatch.setattr(view.lister, "rows", lambda *args: listed_in.append(threading.current_thread()) or rows(*args))
+    result = train(qtbot, window)
+    assert listed_in and threading.main_thread() not in listed_in
+    assert [row["run_dir"] for row in view.model.rows] == [result["run_dir"]]
+    assert view.model.rows[0]["status"] == "finished"
 
 
 def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
@@ -75,7 +89,7 @@ def test_open_continue_delete_and_export_from_the_runs_view(qtbot, window, tmp_p
     assert view.continue_button.isEnabled() and view.continue_epochs.value() == 4
     with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as continued:
         view.continue_button.click()
-    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    qtbot.waitUntil(lambda: not window.controller.busy and view.is_current, timeout=LONG)
     summary = continued.args[0]
     assert summary["run_dir"] == done["run_dir"] and summary["resumed_from_epoch"] == 2 and summary["epochs"] == 4
     assert view.model.rows[0]["epochs_done"] == 4 and len(view.model.rows) == 1

@@ -14,7 +14,7 @@ def make_tiny(window, epochs=1):
 def train(qtbot, window):
     with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as succeeded:
         assert window.start_training()
-    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    qtbot.waitUntil(lambda: not window.controller.busy and window.runs_view.is_current, timeout=LONG)
     return succeeded.args[0]
 
 

@@ -35,25 +35,27 @@ class RunsModel(QAbstractTableModel):
         self.settings: list[str] = []
         self.headers: list[str] = []
 
-    def set_rows(self, rows: list[dict[str, Any]], view: LessonView | None) -> None:
+    def set_rows(self, rows: list[dict[str, Any]], view: LessonView | None, differing: list[str] | None = None) -> None:
         self.beginResetModel()
         self.rows, self.view = rows, view
-        self.settings = self._setting_columns(rows)
+        self.settings = self._setting_columns(rows, differing)
         metric = translate_core(view.metric(view.headline).label) if view is not None else self.tr("metric")
         self.headers = ([self.tr("status"), self.tr("started"), self.tr("epochs"), metric]
                         + [translate_core(SHORT_NAMES.get(name, name)) for name in self.settings] + [self.tr("folder")])
         self.endResetModel()
 
     @staticmethod
-    def _setting_columns(rows: list[dict[str, Any]]) -> list[str]:
+    def _setting_columns(rows: list[dict[str, Any]], differing: list[str] | None = None) -> list[str]:
+        """The settings that differ between ``rows`` (``differing``, when the reader thread found them)."""
         # The epochs asked for already show in the epochs column ("done / asked").
-        return [name for name in differing_settings(rows) if name != "epochs"]
+        return [name for name in (differing_settings(rows) if differing is None else differing) if name != "epochs"]
 
-    def update_rows(self, rows: list[dict[str, Any]]) -> bool:
+    def update_rows(self, rows: list[dict[str, Any]], differing: list[str] | None = None) -> bool:
         """Take new values for the same run folders in place (keeps selection and sort); False if the set of
         folders or the differing settings changed and a full reset is needed."""
         old_dirs, new_dirs = [row["run_dir"] for row in self.rows], [row["run_dir"] for row in rows]
-        if not old_dirs or new_dirs[:len(old_dirs)] != old_dirs or self._setting_columns(rows) != self.settings:
+        if (not old_dirs or new_dirs[:len(old_dirs)] != old_dirs
+                or self._setting_columns(rows, differing) != self.settings):
             return False
         if len(rows) > len(self.rows):          # new runs (folders sort by time): insert, do not reset
             self.beginInsertRows(QModelIndex(), len(self.rows), len(rows) - 1)

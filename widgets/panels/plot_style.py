@@ -9,12 +9,24 @@ layout widgets (plot, title, legend, its samples) whose Python versions only rec
 ``QGraphicsWidget.boundingRect`` returns: the widget's rectangle. Those classes use Qt's here (assigned
 once, below; tests/test_plot_style.py checks they agree with pyqtgraph's), and legend samples are cached
 as pixmaps: 38 -> 19 calls into Python per loss-plot update (bench/plot_crossings.py).
+
+*Why axes draw their grid as filled rectangles:* the slow repaints while a lesson trains were the ones
+after an axis range changed (a loss falling into a new decade, an oscilloscope's y range growing): the
+axis renders its ticks and grid again, and a grid line is a translucent 1-pixel line across the plot,
+which Qt's raster engine blends pixel by pixel: 95 such lines (a log axis over nine decades) took 9 ms,
+the same pixels as translucent 1-pixel rectangles 0.6 ms (tests/test_plot_style.py checks they are the
+same pixels). And a grid level is left out when pyqtgraph would draw it fainter than ``MIN_GRID_ALPHA``:
+it fades each level by its density, so a log axis's minor lines over many decades, or a linear axis's
+third level, came out at 1-3 % opacity, too faint to see, and computing those ticks was most of the
+axis's Python time (bench/axis_cost.py: a range change of the log loss plot 11 -> 4 ms CPU).
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample, LegendItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsWidget
 
 # Each of these returns the widget's own rectangle (0, 0, width, height) for an untransformed widget, as
@@ -33,6 +45,62 @@ def use_qt_geometry(enabled: bool = True) -> None:
 
 
 use_qt_geometry()
+
+MIN_GRID_ALPHA = 10      # of 255: grid levels fainter than this (under 4 %) are not drawn
+PYQTGRAPH_AXIS = {name: pg.AxisItem.__dict__[name] for name in ("drawPicture", "tickValues")}
+
+
+def _fill_colour(pen) -> QColor | None:
+    """The colour of a pen that draws plain 1-pixel lines (those can be filled as rectangles), else None."""
+    if (pen.style() != Qt.PenStyle.SolidLine or pen.brush().style() != Qt.BrushStyle.SolidPattern
+            or pen.widthF() > 1.0):
+        return None
+    return pen.color()
+
+
+def draw_axis_picture(axis: pg.AxisItem, painter: QPainter, axis_spec, tick_specs, text_specs) -> None:
+    """pyqtgraph's AxisItem.drawPicture, with horizontal and vertical 1-pixel ticks and grid lines filled
+    as rectangles. An unantialiased line from a to b covers the pixels floor(a)..floor(b) along it and
+    floor(y) across it; a filled rectangle covers the pixels whose centres it holds (round half up), so
+    the rectangle reaching half a pixel beyond each end covers the same ones (tests/test_plot_style.py)."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    colours: dict[int, QColor | None] = {}        # a tick level's lines share one pen
+    others = []
+    for pen, start, end in tick_specs:
+        if id(pen) not in colours:
+            colours[id(pen)] = _fill_colour(pen)
+        colour = colours[id(pen)]
+        x1, y1, x2, y2 = start.x(), start.y(), end.x(), end.y()
+        if colour is None or (x1 != x2 and y1 != y2):
+            others.append((pen, start, end))
+        elif y1 == y2:
+            painter.fillRect(QRectF(min(x1, x2) - 0.5, y1 - 0.5, abs(x2 - x1) + 1, 1), colour)
+        else:
+            painter.fillRect(QRectF(x1 - 0.5, min(y1, y2) - 0.5, 1, abs(y2 - y1) + 1), colour)
+    PYQTGRAPH_AXIS["drawPicture"](axis, painter, axis_spec, others, text_specs)
+
+
+def grid_alpha(grid: int, level: int, ticks: int, size: float) -> float:
+    """The opacity (0-255) pyqtgraph gives grid lines of tick ``level`` (0 = major): fainter for minor
+    levels and for dense ones (its AxisItem.generateDrawSpecs)."""
+    return 255 / (level + 1) * grid / 255 * float(np.clip(0.05 * size / (ticks + 1), 0.0, 1.0))
+
+
+def visible_tick_values(axis: pg.AxisItem, low: float, high: float, size: float) -> list:
+    """pyqtgraph's tick levels without grid levels too faint to see (their labels never fit either)."""
+    levels = PYQTGRAPH_AXIS["tickValues"](axis, low, high, size)
+    if axis.grid is False or axis.style["tickAlpha"] is not None or not levels:
+        return levels       # plain tick marks are drawn opaque: keep every level
+    return levels[:1] + [(spacing, values) for level, (spacing, values) in enumerate(levels[1:], start=1)
+                         if grid_alpha(axis.grid, level, len(values), size) >= MIN_GRID_ALPHA]
+
+
+def use_fast_axes(fill_lines: bool = True, drop_faint_levels: bool = True) -> None:
+    pg.AxisItem.drawPicture = draw_axis_picture if fill_lines else PYQTGRAPH_AXIS["drawPicture"]
+    pg.AxisItem.tickValues = visible_tick_values if drop_faint_levels else PYQTGRAPH_AXIS["tickValues"]
+
+
+use_fast_axes()
 
 
 class CachedSample(ItemSample):
@@ -57,12 +125,25 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.
     plot.setLabel("left", y_label)
     plot.getAxis("left").enableAutoSIPrefix(False)
     plot.showGrid(x=True, y=True, alpha=0.25)
+    keep_label_room(plot.getAxis("left"))
     # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new point
     # on a curve repaints only the curve; without this a live plot held the GIL long enough to slow
     # training in the worker thread several-fold.
     for item in (plot.getAxis("left"), plot.getAxis("bottom"), plot.titleLabel):
         item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return plot
+
+
+WIDE_LABEL = "0.0001"      # as wide as most tick labels get (log axes print 1e-4..1e4 as decimals)
+
+
+def keep_label_room(axis: pg.AxisItem) -> None:
+    """Room for labels as wide as ``WIDE_LABEL`` from the start, and never less: an axis that widened when
+    a falling loss reached longer labels (and narrowed again) moved the plot sideways, and each move
+    repainted the whole plot with both axes drawn anew (8-18 ms, several times a run)."""
+    font = axis.style["tickFont"] or axis.font()
+    axis.textWidth = max(axis.textWidth, QFontMetrics(font).horizontalAdvance(WIDE_LABEL))   # pyqtgraph's own
+    axis.setStyle(autoReduceTextSpace=False)      # (setStyle applies the width)
 
 
 def add_line(plot: pg.PlotItem, colour: str, width: float, name: str | None = None) -> pg.PlotCurveItem:
