@@ -166,18 +166,18 @@ def test_image_grids_are_built_with_the_panel_and_kept_from_run_to_run(qtbot):
     grid = ReconstructionGrid(ReconstructionsView(), SimpleNamespace())
     for widget in (filters, grid):
         qtbot.addWidget(widget)
-    assert len(filters.items) == 16 and len(grid.images("outputs")) == 8     # before any snapshot
-    built = (list(filters.items), {key: list(items) for key, items in grid.rows.items()})
+    assert len(grid.images("outputs")) == 8     # before any snapshot
+    built = (filters.image, {key: list(items) for key, items in grid.rows.items()})
     digits = np.random.default_rng(0).random((8, 28, 28))
     for _run in range(2):                        # a run draws, the next run starts by clearing
         filters.show_frame(FilterFrame(np.ones((16, 5, 5))))
         grid.show_frame(ReconstructionFrame(digits, digits * 0.5, digits, False, np.arange(8)))
         assert np.allclose(grid.images("outputs")[3], digits[3] * 0.5)
-        assert filters.items[0].image.shape == (5, 5)
+        assert filters.filters.shape == (16, 5, 5) and filters.image.image.shape == (11, 47, 3)
         filters.clear()
         grid.clear()
-        assert filters.items[0].image is None and grid.images("outputs")[0] is None
-    assert built == (list(filters.items), {key: list(items) for key, items in grid.rows.items()})
+        assert filters.image.image is None and grid.images("outputs")[0] is None
+    assert built == (filters.image, {key: list(items) for key, items in grid.rows.items()})
     # A different layout (a denoising run shows three rows) is built when it comes, once.
     grid.show_frame(ReconstructionFrame(digits, digits, digits, True, np.arange(8)))
     assert set(grid.rows) == {"inputs", "outputs", "clean"}
@@ -274,3 +274,16 @@ def test_the_series_plot_hands_pyqtgraph_only_what_changed(qtbot):
     plot.clear()
     plot.show_frame(SeriesFrame((x, x ** 2), {"fit": (x, x)}))            # after clear() all is drawn again
     assert len(plot.truth_curve.scatter.data) == 50 and len(plot.prediction_curves["fit"].getData()[0]) == 50
+
+
+def test_the_filters_are_one_picture_coloured_on_one_scale_with_blank_gaps():
+    from widgets.panels.filter_grid import BLANK, filter_mosaic
+    lookup = np.stack([np.arange(256)] * 3, axis=1).astype(np.uint8)      # grey ramp: colour = index
+    filters = np.zeros((10, 5, 5), dtype=np.float32)
+    filters[0, 0, 0], filters[9, 4, 4], filters[3] = 2.0, -2.0, 1.0
+    picture = filter_mosaic(filters, lookup, columns=8)
+    assert picture.shape == (2 * 6 - 1, 8 * 6 - 1, 3)                      # two rows of eight, 1-pixel gaps
+    assert picture[0, 0, 0] == 255 and picture[10, 10, 0] == 0             # +max and -max: the ends of the scale
+    assert picture[1, 1, 0] == 128 and picture[2, 3 * 6 + 2, 0] == 192     # 0 and +max/2
+    assert (picture[5, :, :] == BLANK).all() and (picture[:, 5, :] == BLANK).all()     # the gaps
+    assert (picture[6:, 2 * 6:, :] == BLANK).all()                         # no filter after the tenth

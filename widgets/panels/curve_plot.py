@@ -9,7 +9,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import PeakDecimatedCurve
-from widgets.panels.plot_style import add_legend, add_line, style_plot
+from widgets.panels.plot_style import add_legend, add_line, keep_log_label_room, style_plot
 
 
 MAX_SYMBOLS = 200    # points per series drawn with markers; a longer series is drawn as a plain line
@@ -72,6 +72,8 @@ class CurvePlot(QWidget):
         """Logarithmic y (for errors spanning decades); the axis then follows the data."""
         self.log_y = log_y
         self.plot.setLogMode(y=log_y)
+        if log_y:
+            keep_log_label_room(self.plot.getAxis("left"))
         self.plot.enableAutoRange(axis="y", enable=False)     # setLogMode turns autorange back on
         self._y_top = 0.0
         self._decades = None

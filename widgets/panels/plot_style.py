@@ -125,7 +125,6 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.
     plot.setLabel("left", y_label)
     plot.getAxis("left").enableAutoSIPrefix(False)
     plot.showGrid(x=True, y=True, alpha=0.25)
-    keep_label_room(plot.getAxis("left"))
     # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new point
     # on a curve repaints only the curve; without this a live plot held the GIL long enough to slow
     # training in the worker thread several-fold.
@@ -134,15 +133,15 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.
     return plot
 
 
-WIDE_LABEL = "0.0001"      # as wide as most tick labels get (log axes print 1e-4..1e4 as decimals)
+WIDE_LOG_LABEL = "0.0001"      # as wide as a log axis's labels get (it prints 1e-4..1e4 as decimals)
 
 
-def keep_label_room(axis: pg.AxisItem) -> None:
-    """Room for labels as wide as ``WIDE_LABEL`` from the start, and never less: an axis that widened when
-    a falling loss reached longer labels (and narrowed again) moved the plot sideways, and each move
-    repainted the whole plot with both axes drawn anew (8-18 ms, several times a run)."""
+def keep_log_label_room(axis: pg.AxisItem) -> None:
+    """Room for the widest log-axis label from the start, never less: a log axis widened as a falling loss
+    reached longer labels (three times in a sine lesson), each time moving the plot sideways and
+    repainting all of it with both axes drawn anew (8-18 ms)."""
     font = axis.style["tickFont"] or axis.font()
-    axis.textWidth = max(axis.textWidth, QFontMetrics(font).horizontalAdvance(WIDE_LABEL))   # pyqtgraph's own
+    axis.textWidth = max(axis.textWidth, QFontMetrics(font).horizontalAdvance(WIDE_LOG_LABEL))   # pyqtgraph's own
     axis.setStyle(autoReduceTextSpace=False)      # (setStyle applies the width)
 
 
