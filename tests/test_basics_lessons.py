@@ -87,6 +87,7 @@ def test_each_basics_lesson_runs_in_the_window(qtbot, window, lesson, spec_type)
         assert lengths == {32}
         assert "identical weights" in window.lesson_note.text()
     if lesson == "mnist-cnn":
-        assert len(panel(window, FiltersView).items) == 16
+        grid = panel(window, FiltersView)
+        assert grid.filters.shape == (16, 5, 5) and grid.image.image.shape == (11, 47, 3)
     if lesson == "two-class":
         assert panel(window, BoundaryView).field.image.shape == (FIELD_SIZE, FIELD_SIZE)
