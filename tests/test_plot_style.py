@@ -99,9 +99,8 @@ def test_clicking_a_legend_sample_still_hides_its_series_and_redraws_the_sample(
     assert sample_pixels() == shown
 
 
-def loss_plot_pixels(qtbot, log_y: bool):
-    """A loss plot as a lesson shows it (a loss trained down to ~1e-6 on a log axis, or a linear one),
-    rendered from scratch: its axes draw their ticks and grid anew."""
+def shown_loss_plot(qtbot, log_y: bool) -> CurvePlot:
+    """An empty loss plot the size a lesson shows it at, on screen."""
     plot = CurvePlot("Loss", "optimizer step", "loss")
     qtbot.addWidget(plot)
     plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
@@ -109,6 +108,13 @@ def loss_plot_pixels(qtbot, log_y: bool):
     plot.resize(675, 355)
     plot.show()
     qtbot.waitExposed(plot)
+    return plot
+
+
+def loss_plot_pixels(qtbot, log_y: bool):
+    """A loss plot as a lesson shows it (a loss trained down to ~1e-6 on a log axis, or a linear one),
+    rendered from scratch: its axes draw their ticks and grid anew."""
+    plot = shown_loss_plot(qtbot, log_y)
     x = np.arange(2000, dtype=np.float64)
     plot.set_x_extent(len(x))
     plot.append("loss", x, np.exp(-x / 300) + 1e-6)
@@ -162,13 +168,7 @@ def test_grid_levels_too_faint_to_see_are_left_out_and_plain_ticks_are_all_kept(
 
 
 def test_the_left_axis_keeps_its_width_while_a_loss_falls_through_the_decades(qtbot):
-    plot = CurvePlot("Loss", "optimizer step", "loss")
-    qtbot.addWidget(plot)
-    plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
-    plot.set_log_y(True)
-    plot.resize(675, 355)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown_loss_plot(qtbot, log_y=True)
     axis = plot.plot.getAxis("left")
     plot.set_x_extent(700)
     widths = []
