@@ -72,7 +72,8 @@ def main() -> None:
         for fast in (False, True, False, True):       # alternated: the second pair shows the spread
             use_fast_axes(fast, fast)
             changed, points = measure(app, log_y, args.repaints)
-            print(f"{'log' if log_y else 'linear':6s} {'ours' if fast else 'pyqtgraph':12s} {changed:10.2f} {points:18.2f}")
+            kind, axes = "log" if log_y else "linear", "ours" if fast else "pyqtgraph"
+            print(f"{kind:6s} {axes:12s} {changed:10.2f} {points:18.2f}")
     use_fast_axes()
 
 

@@ -135,7 +135,8 @@ def test_lines_other_than_plain_straight_ones_are_still_drawn_by_pyqtgraph(qtbot
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QImage, QPainter, QPen
     handed_on = []
-    monkeypatch.setitem(PYQTGRAPH_AXIS, "drawPicture", lambda axis, painter, spec, ticks, texts: handed_on.extend(ticks))
+    monkeypatch.setitem(PYQTGRAPH_AXIS, "drawPicture",
+                        lambda axis, painter, spec, ticks, texts: handed_on.extend(ticks))
     solid, dashed, wide = QPen(Qt.GlobalColor.black), QPen(Qt.GlobalColor.black), QPen(Qt.GlobalColor.black)
     dashed.setStyle(Qt.PenStyle.DashLine)
     wide.setWidthF(3.0)

@@ -196,6 +196,9 @@ class RunsView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        # Listed here and now, so the table is current whatever the reader thread still has on its way (a
+        # listing it made for the lesson shown before is dropped in _on_curves_read).
+        self._listing_wanted = False
         self._show_rows(self.lister.rows(self.runs_root, self.lesson) if self.lesson else [])
         self._request_curves()
 

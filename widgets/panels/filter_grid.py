@@ -50,7 +50,7 @@ class FilterGrid(QWidget, LessonPanel):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.box.addItem(self.image)
         self.lookup = pg.colormap.get("CET-D1").getLookupTable(nPts=256, alpha=False)
-        self.filters: np.ndarray | None = None       # what the picture shows (tests and exports read it)
+        self.filters: np.ndarray | None = None       # the filters the picture shows (the tests read them)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
