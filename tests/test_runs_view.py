@@ -60,6 +60,20 @@ def test_listings_when_a_job_starts_and_ends_happen_in_the_reader_thread(qtbot, 
     assert view.model.rows[0]["status"] == "finished"
 
 
+def test_a_scripted_screenshot_of_the_runs_view_waits_for_the_run_as_it_ended(qtbot, window, monkeypatch):
+    from widgets.script import ScriptOptions
+    window._select_lesson("curve-fit")
+    make_tiny(window)
+    window.script = ScriptOptions(show_runs=True)       # --show-runs --autostart --screenshot
+    statuses_when_done = []
+    monkeypatch.setattr(window, "on_script_done", lambda failed=False: statuses_when_done.append(
+        [row["status"] for row in window.runs_view.model.rows]))
+    window.show_runs()
+    train(qtbot, window)
+    qtbot.waitUntil(lambda: bool(statuses_when_done), timeout=LONG)
+    assert statuses_when_done == [["finished"]]
+
+
 def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     window._select_lesson("sine-to-cos")
     first, second = sine_run(qtbot, window, 8), sine_run(qtbot, window, 24)

@@ -64,6 +64,7 @@ class RunsView(QWidget):
     open_requested = Signal(str)             # a checkpoint path
     continue_requested = Signal(str, int)    # a run folder, the epochs it should reach in all
     overlays_drawn = Signal()                # the selected runs' curves are on the plots
+    listed = Signal()                        # the table shows the folder as just listed (is_current)
 
     def __init__(self, lessons: Mapping[str, type], runs_root: str | Path) -> None:
         super().__init__()
@@ -272,6 +273,7 @@ class RunsView(QWidget):
         if result["rows"] is not None and result["listed"] == (str(self.runs_root), self.lesson):
             self._listing_wanted = False
             self._show_rows(result["rows"], result["settings"])
+            self.listed.emit()
         self.cache.update(result["curves"])
         self.draw_overlays()
 
