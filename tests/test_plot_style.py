@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF
 
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.plot_style import (MIN_GRID_ALPHA, PYQTGRAPH_AXIS, PYQTGRAPH_GEOMETRY, QT_GEOMETRY_CLASSES,
-                                       CachedSample, draw_axis_picture, grid_alpha)
+                                       CachedSample, draw_axis_picture, grid_alpha, separate_labels)
 
 
 def live_plot(qtbot) -> CurvePlot:
@@ -179,3 +179,40 @@ def test_the_left_axis_keeps_its_width_while_a_loss_falls_through_the_decades(qt
         plot.plot_widget.grab()             # paint: pyqtgraph resizes an axis when it draws wider labels
         widths.append(axis.maximumWidth())       # the width pyqtgraph asks the layout for
     assert plot._decades[0] <= -6 and len(set(widths)) == 1, widths
+
+
+def test_no_axis_label_is_drawn_over_another_and_every_decade_keeps_its_label(qtbot, monkeypatch):
+    from widgets.panels import plot_style
+    proposed, drawn = {}, {}
+
+    def record(axis, painter, spec, ticks, texts):
+        drawn[axis.orientation] = [(QRectF(rect), text) for rect, _flags, text in texts]
+
+    def separate(texts, log=False):
+        proposed.setdefault("all", []).append([text for _rect, _flags, text in texts])
+        return separate_labels(texts, log)
+
+    monkeypatch.setitem(PYQTGRAPH_AXIS, "drawPicture", record)
+    monkeypatch.setattr(plot_style, "separate_labels", separate)
+    plot = CurvePlot("Loss", "optimizer step", "loss")      # as the forecasting lesson shows it: two decades
+    qtbot.addWidget(plot)
+    plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
+    plot.set_log_y(True)
+    plot.resize(675, 290)
+    plot.show()
+    qtbot.waitExposed(plot)
+    x = np.arange(240, dtype=np.float64)
+    plot.set_x_extent(240)
+    plot.append("loss", x, 0.15 + 5 * np.exp(-x / 20))
+    plot.plot_widget.grab()
+    labels = drawn["left"]
+    texts = [text for _rect, text in labels]
+    for index, (rect, text) in enumerate(labels):
+        for other, other_text in labels[index + 1:]:
+            assert not rect.intersects(other), (text, other_text)
+    # pyqtgraph proposed more: its minor labels near the top of each decade ran into each other. Every
+    # decade it proposed is kept, and the minor labels where they fit.
+    left = next(each for each in proposed["all"] if set(texts) <= set(each))
+    assert {"1", "0.9", "9"} <= set(left)
+    assert "1" in texts and {"0.2", "2"} <= set(texts)
+    assert {"0.9", "9"} <= set(left) - set(texts)

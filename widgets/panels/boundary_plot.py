@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from widgets.panels.base import LessonPanel, PanelContext
 from widgets.panels.contour import contour_segments
 from widgets.panels.plot_style import ShownData, add_legend
+from widgets.panels.scatter import Scatter
 from workbench.frames import DecisionFrame
 from workbench.views import BoundaryView
 
@@ -32,7 +33,7 @@ class BoundaryPlot(QWidget, LessonPanel):
         self.bar.setImageItem(self.field)
         self.view.addItem(self.bar, row=0, col=1)
         self.legend = add_legend(self.plot, (10, 10))
-        self.points = [pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.5), brush=colour,
+        self.points = [Scatter(size=7, pen=pg.mkPen("w", width=0.5), brush=colour,
                                           name=self.tr("class {n}").format(n=index))
                        for index, colour in enumerate(CLASS_COLOURS)]
         for item in self.points:

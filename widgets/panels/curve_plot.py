@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import PeakDecimatedCurve
 from widgets.panels.plot_style import add_legend, add_line, keep_log_label_room, style_plot
+from widgets.panels.scatter import Scatter
 
 
 MAX_SYMBOLS = 200    # points per series drawn with markers; a longer series is drawn as a plain line
@@ -56,7 +57,7 @@ class CurvePlot(QWidget):
         if style.symbol:
             # Markers are a scatter of their own that new points are added to (PlotDataItem rebuilt its
             # scatter from all its points on every update: 1.6 ms with 200 markers).
-            marks = pg.ScatterPlotItem(symbol=style.symbol, size=6, brush=pg.mkBrush(style.color), pen=None)
+            marks = Scatter(symbol=style.symbol, size=6, brush=pg.mkBrush(style.color), pen=None)
             # Test points change a few times an epoch, the training line beside them ten times a second, and
             # each of its repaints covered the markers: cached as a pixmap, they are drawn again only when
             # they change (1.2-1.6 ms of each repaint in the forecasting lesson).

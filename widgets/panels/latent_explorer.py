@@ -16,6 +16,7 @@ from widgets.decoder_worker import DecoderMirror
 from widgets.i18n import translate_core
 from widgets.panels.base import LessonPanel, PanelContext
 from widgets.panels.plot_style import add_legend
+from widgets.panels.scatter import Scatter
 from workbench.frames import LatentFrame, ModelWeights
 from workbench.views import LatentView
 from widgets.worker import MirrorHost
@@ -86,7 +87,7 @@ class LatentExplorer(QWidget, LessonPanel):
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
         self.plot.setTitle(self.tr("Latent space: drag to turn it"), color="#222", size="11pt")
-        self.scatter = pg.ScatterPlotItem(size=6, pen=None, hoverable=True)
+        self.scatter = Scatter(size=6, pen=None, hoverable=True)
         self.scatter.sigClicked.connect(self._on_points_clicked)
         self.plot.addItem(self.scatter)
         self.axis_lines = [self.plot.plot([], [], pen=pg.mkPen("#999", width=1)) for _ in range(3)]

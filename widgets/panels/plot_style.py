@@ -60,9 +60,11 @@ def _fill_colour(pen) -> QColor | None:
 
 def draw_axis_picture(axis: pg.AxisItem, painter: QPainter, axis_spec, tick_specs, text_specs) -> None:
     """pyqtgraph's AxisItem.drawPicture, with horizontal and vertical 1-pixel ticks and grid lines filled
-    as rectangles. An unantialiased line from a to b covers the pixels floor(a)..floor(b) along it and
-    floor(y) across it; a filled rectangle covers the pixels whose centres it holds (round half up), so
-    the rectangle reaching half a pixel beyond each end covers the same ones (tests/test_plot_style.py)."""
+    as rectangles, and without labels that would overlap others (``separate_labels``). An unantialiased
+    line from a to b covers the pixels floor(a)..floor(b) along it and floor(y) across it; a filled
+    rectangle covers the pixels whose centres it holds (round half up), so the rectangle reaching half a
+    pixel beyond each end covers the same ones (tests/test_plot_style.py)."""
+    text_specs = separate_labels(text_specs, log=axis.logMode)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     colours: dict[int, QColor | None] = {}        # a tick level's lines share one pen
     others = []
@@ -78,6 +80,30 @@ def draw_axis_picture(axis: pg.AxisItem, painter: QPainter, axis_spec, tick_spec
         else:
             painter.fillRect(QRectF(x1 - 0.5, min(y1, y2) - 0.5, 1, abs(y2 - y1) + 1), colour)
     PYQTGRAPH_AXIS["drawPicture"](axis, painter, axis_spec, others, text_specs)
+
+
+def separate_labels(text_specs: list, log: bool = False) -> list:
+    """The labels to draw, none overlapping another. pyqtgraph decides how many labels of a tick level fit
+    from their count, as if they were evenly spaced, but a log axis's minor labels (2, 3, ... 9 in each
+    decade) crowd towards the decade's top: over two decades in a short plot "0.7", "0.8", "0.9" and "1"
+    were drawn on top of each other. Labels are kept in turn, each only where it touches none kept before:
+    levels come major first, and on a log axis the powers of ten go first (over a few decades pyqtgraph
+    puts them in one level with the minor values), so each decade keeps its label."""
+    order = sorted(text_specs, key=lambda spec: not _power_of_ten(spec[2])) if log else text_specs
+    kept: list = []
+    for spec in order:
+        rect = spec[0].adjusted(-1, -1, 1, 1)      # at least a pixel between two labels
+        if not any(rect.intersects(other[0]) for other in kept):
+            kept.append(spec)
+    return kept
+
+
+def _power_of_ten(label: str) -> bool:
+    try:
+        value = float(label)
+    except ValueError:
+        return False
+    return value > 0 and float(np.log10(value)).is_integer()
 
 
 def grid_alpha(grid: int, level: int, ticks: int, size: float) -> float:
