@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.window_helpers import LONG, make_tiny, train
 from widgets.main_window import MainWindow
+from widgets.runs_view import MAX_LEGEND_RUNS
 from widgets.window_settings import WindowSettings
 from workbench.run_index import list_runs
 
@@ -93,6 +94,18 @@ def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     view.filter.clear()
     view.table.sortByColumn(view.model.headers.index("hidden"), view.table.horizontalHeader().sortIndicatorOrder())
     assert {first["run_dir"], second["run_dir"]} == {row["run_dir"] for row in view.model.rows}
+    # Many runs: legends would cover the plots; the table beside them keys the colours instead.
+    import shutil
+    for copy in range(MAX_LEGEND_RUNS):
+        shutil.copytree(second["run_dir"], f"{second['run_dir']}-copy{copy}")
+    view.refresh()
+    assert rows_shown(view) == MAX_LEGEND_RUNS + 2
+    wait_overlays(qtbot, view, view.select_all)
+    assert len(view.loss_plot.listDataItems()) == MAX_LEGEND_RUNS + 2
+    assert not view.loss_legend.isVisible() and not view.loss_legend.items and not view.metric_legend.isVisible()
+    assert view.differences.rowCount() == MAX_LEGEND_RUNS + 2 and "table" in view.hint.text()
+    wait_overlays(qtbot, view, lambda: view.select_dirs([first["run_dir"], second["run_dir"]]))
+    assert view.loss_legend.isVisible() and len(view.loss_legend.items) == 2
 
 
 def test_open_continue_delete_and_export_from_the_runs_view(qtbot, window, tmp_path, monkeypatch):

@@ -34,6 +34,9 @@ from workbench.views import LessonView, LossView
 RUN_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
                "#7f7f7f", "#bcbd22"]
 LIVE_REFRESH_MS = 2000
+# Past this many overlaid runs the plots' legends are left out: they covered the whole plot (ten runs
+# already filled a loss plot of the usual size), and the table beside the plots keys the colours.
+MAX_LEGEND_RUNS = 6
 
 
 def read_curves_job(run_dirs: list[str], known: dict[str, tuple], listing: tuple | None = None):
@@ -314,7 +317,11 @@ class RunsView(QWidget):
             legend.clear()
         key = self.view.headline if self.view is not None else "test_loss"
         scale = 100.0 if self.view is not None and self.view.metric(key).percent else 1.0
-        for number, (row, label) in enumerate(zip(rows, self.legend_labels(rows))):
+        legends = len(rows) <= MAX_LEGEND_RUNS
+        for legend in (self.loss_legend, self.metric_legend):
+            legend.setVisible(legends)
+        labels = self.legend_labels(rows) if legends else [None] * len(rows)
+        for number, (row, label) in enumerate(zip(rows, labels)):
             colour = RUN_COLOURS[number % len(RUN_COLOURS)]
             series = self.cache[row["run_dir"]][1]
             if "train_loss" in series:
@@ -326,8 +333,14 @@ class RunsView(QWidget):
                                       symbol="o" if len(x) <= 60 else None, symbolSize=5, symbolBrush=colour,
                                       symbolPen=None)
         self._fill_differences(rows)
-        self.hint.setText(self.tr("{count} runs overlaid.").format(count=len(rows)) if rows else
-                          self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))
+        if not rows:
+            self.hint.setText(self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))
+        elif legends:
+            self.hint.setText(self.tr("{count} runs overlaid.").format(count=len(rows)))
+        else:
+            self.hint.setText(self.tr("{count} runs overlaid; the plots show no legend past {most} runs: "
+                                      "the table beside them keys the colours.").format(count=len(rows),
+                                                                                        most=MAX_LEGEND_RUNS))
         if not self._pending:           # a newer selection is being read: these are not the final overlays
             self.overlays_drawn.emit()
 
