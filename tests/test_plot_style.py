@@ -99,13 +99,13 @@ def test_clicking_a_legend_sample_still_hides_its_series_and_redraws_the_sample(
     assert sample_pixels() == shown
 
 
-def shown_loss_plot(qtbot, log_y: bool) -> CurvePlot:
+def shown_loss_plot(qtbot, log_y: bool, height: int = 355) -> CurvePlot:
     """An empty loss plot the size a lesson shows it at, on screen."""
     plot = CurvePlot("Loss", "optimizer step", "loss")
     qtbot.addWidget(plot)
     plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
     plot.set_log_y(log_y)
-    plot.resize(675, 355)
+    plot.resize(675, height)
     plot.show()
     qtbot.waitExposed(plot)
     return plot
@@ -194,13 +194,7 @@ def test_no_axis_label_is_drawn_over_another_and_every_decade_keeps_its_label(qt
 
     monkeypatch.setitem(PYQTGRAPH_AXIS, "drawPicture", record)
     monkeypatch.setattr(plot_style, "separate_labels", separate)
-    plot = CurvePlot("Loss", "optimizer step", "loss")      # as the forecasting lesson shows it: two decades
-    qtbot.addWidget(plot)
-    plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
-    plot.set_log_y(True)
-    plot.resize(675, 290)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown_loss_plot(qtbot, log_y=True, height=290)     # as the forecasting lesson shows it: two decades
     x = np.arange(240, dtype=np.float64)
     plot.set_x_extent(240)
     plot.append("loss", x, 0.15 + 5 * np.exp(-x / 20))
