@@ -104,6 +104,10 @@ def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     assert len(view.loss_plot.listDataItems()) == MAX_LEGEND_RUNS + 2
     assert not view.loss_legend.isVisible() and not view.loss_legend.items and not view.metric_legend.isVisible()
     assert view.differences.rowCount() == MAX_LEGEND_RUNS + 2 and "table" in view.hint.text()
+    copies = [second["run_dir"]] + [f"{second['run_dir']}-copy{copy}" for copy in range(MAX_LEGEND_RUNS)]
+    wait_overlays(qtbot, view, lambda: view.select_dirs(copies))      # nothing differs: no table either
+    assert not view.loss_legend.isVisible() and "same settings" in view.hint.text()
+    assert not view.differences.isVisibleTo(view)
     wait_overlays(qtbot, view, lambda: view.select_dirs([first["run_dir"], second["run_dir"]]))
     assert view.loss_legend.isVisible() and len(view.loss_legend.items) == 2
 

@@ -332,11 +332,14 @@ class RunsView(QWidget):
                 self.metric_plot.plot(x, y * scale, pen=pg.mkPen(colour, width=2), name=label,
                                       symbol="o" if len(x) <= 60 else None, symbolSize=5, symbolBrush=colour,
                                       symbolPen=None)
-        self._fill_differences(rows)
+        keyed = self._fill_differences(rows)
         if not rows:
             self.hint.setText(self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))
         elif legends:
             self.hint.setText(self.tr("{count} runs overlaid.").format(count=len(rows)))
+        elif not keyed:
+            self.hint.setText(self.tr("{count} runs overlaid, all with the same settings (the plots show no "
+                                      "legend past {most} runs).").format(count=len(rows), most=MAX_LEGEND_RUNS))
         else:
             self.hint.setText(self.tr("{count} runs overlaid; the plots show no legend past {most} runs: "
                                       "the table beside them keys the colours.").format(count=len(rows),
@@ -344,7 +347,8 @@ class RunsView(QWidget):
         if not self._pending:           # a newer selection is being read: these are not the final overlays
             self.overlays_drawn.emit()
 
-    def _fill_differences(self, rows: list[dict[str, Any]]) -> None:
+    def _fill_differences(self, rows: list[dict[str, Any]]) -> bool:
+        """The table keying each run's colour to its differing settings; False (and hidden) if none differ."""
         keys = differing_settings(rows)
         self.differences.clear()
         self.differences.setRowCount(len(rows))
@@ -358,6 +362,7 @@ class RunsView(QWidget):
                 self.differences.setItem(number, column, QTableWidgetItem(format_setting(row.get(key))))
         self.differences.resizeColumnsToContents()
         self.differences.setVisible(bool(keys))
+        return bool(keys)
 
     # --- actions -----------------------------------------------------------------------------------------
     def _update_actions(self) -> None:

@@ -1078,6 +1078,10 @@
         <translation>已叠加 {count} 次运行。</translation>
     </message>
     <message>
+        <source>{count} runs overlaid, all with the same settings (the plots show no legend past {most} runs).</source>
+        <translation>已叠加 {count} 次运行，设置全部相同（超过 {most} 次运行时图中不显示图例）。</translation>
+    </message>
+    <message>
         <source>{count} runs overlaid; the plots show no legend past {most} runs: the table beside them keys the colours.</source>
         <translation>已叠加 {count} 次运行；超过 {most} 次运行时图中不显示图例，颜色对应见旁边的表格。</translation>
     </message>
