@@ -7,6 +7,7 @@ JobController's thread; reports arrive through ``@Slot``s. The window is the pan
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import Mapping
 
@@ -49,7 +50,6 @@ class MainWindow(QMainWindow):
         self.runs_root = Path(runs_root)
         self.settings = settings
         self.script = script or ScriptOptions()
-        self._script_failed = False         # how the job the script waits on ended (see _on_job_finished)
         self.startup_times: dict[str, float] = {}
         self.is_torch_ready = False
         self.job_kind = ""                       # "train", "compare", "open" or "inspect" while a job runs
@@ -372,18 +372,10 @@ class MainWindow(QMainWindow):
             self.runs_view.set_live(False)
         self.job_kind = ""
         self._update_buttons()
-        if self.script.show_runs and not self.runs_view.is_current:
-            # The Runs view lists the run that just ended in its reader thread: the screenshot waits for it,
-            # so that it shows the run as it ended, not as it was running.
-            self._script_failed = failed
-            self.runs_view.listed.connect(self._on_runs_listed_for_script)
-            return
-        self.on_script_done(failed)
-
-    @Slot()
-    def _on_runs_listed_for_script(self) -> None:
-        self.runs_view.listed.disconnect(self._on_runs_listed_for_script)
-        self.on_script_done(self._script_failed)
+        if self.script.show_runs:
+            self.runs_view.when_listed(partial(self.on_script_done, failed))
+        else:
+            self.on_script_done(failed)
 
     @Slot()
     def on_script_done(self, failed: bool = False) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import numpy as np
 import pyqtgraph as pg
@@ -67,7 +67,6 @@ class RunsView(QWidget):
     open_requested = Signal(str)             # a checkpoint path
     continue_requested = Signal(str, int)    # a run folder, the epochs it should reach in all
     overlays_drawn = Signal()                # the selected runs' curves are on the plots
-    listed = Signal()                        # the table shows the folder as just listed (is_current)
 
     def __init__(self, lessons: Mapping[str, type], runs_root: str | Path) -> None:
         super().__init__()
@@ -79,6 +78,7 @@ class RunsView(QWidget):
         self._drawn: tuple = ()                      # what the plots show: (run_dir, file key) per run
         self._pending = False
         self._listing_wanted = False                 # a listing is asked for and not yet shown
+        self._when_listed: list[Callable[[], None]] = []    # called once it is shown (when_listed)
         self.reader = JobController(self, "runs-reader")
         self.reader.succeeded.connect(self._on_curves_read)
         self.reader.failed.connect(self._on_read_failed)
@@ -202,14 +202,29 @@ class RunsView(QWidget):
     def refresh(self) -> None:
         # Listed here and now, so the table is current whatever the reader thread still has on its way (a
         # listing it made for the lesson shown before is dropped in _on_curves_read).
-        self._listing_wanted = False
         self._show_rows(self.lister.rows(self.runs_root, self.lesson) if self.lesson else [])
+        self._listed()
         self._request_curves()
 
     @property
     def is_current(self) -> bool:
         """No listing is waiting for the reader thread: the table shows the folder as last listed."""
         return not self._listing_wanted
+
+    def when_listed(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` (in the GUI thread) once the table shows the folder as listed: now if it does,
+        else when the listing on its way from the reader thread is shown (a scripted screenshot of the
+        Runs view waits so, to show the run that just ended as it ended, not as it was running)."""
+        if self.is_current:
+            callback()
+        else:
+            self._when_listed.append(callback)
+
+    def _listed(self) -> None:
+        self._listing_wanted = False
+        callbacks, self._when_listed = self._when_listed, []
+        for callback in callbacks:
+            callback()
 
     def _request_listing(self) -> None:
         """List the lesson's runs (and read the selected curves) in the reader thread, now or when it is free."""
@@ -274,9 +289,8 @@ class RunsView(QWidget):
     def _on_curves_read(self, result: dict) -> None:
         # A listing made before the lesson or the folder changed is not shown (refresh() listed the new one).
         if result["rows"] is not None and result["listed"] == (str(self.runs_root), self.lesson):
-            self._listing_wanted = False
             self._show_rows(result["rows"], result["settings"])
-            self.listed.emit()
+            self._listed()
         self.cache.update(result["curves"])
         self.draw_overlays()
 
