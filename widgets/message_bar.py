@@ -15,6 +15,7 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = ""
+        self._styled = ""
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setStyleSheet("border: none; background: transparent;")
@@ -27,6 +28,14 @@ class MessageBar(QFrame):
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
+        # The strip keeps its place while no message shows: a bar that came and went moved every panel
+        # below it at each run's start and end, and each move repainted every plot in full with its axes
+        # drawn anew (~20-40 ms of the GUI thread in one go, while the run is being drawn). The hidden
+        # label holds a line of text so that the kept strip is as high as a one-line message.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.label.setText(" ")
         self.hide()
 
     @property
@@ -34,14 +43,16 @@ class MessageBar(QFrame):
         return self.label.text() if self.isVisible() or self.kind else ""
 
     def show_message(self, text: str, kind: str = "info") -> None:
+        if kind != self._styled:       # (a style sheet is costly to apply: only when the kind changes)
+            self._styled = kind
+            self.setStyleSheet(f"MessageBar {{ {STYLES[kind]} border-radius: 4px; }}")
+            self.label.setStyleSheet(f"border: none; background: transparent; color: {STYLES[kind].split('color:')[1]}")
         self.kind = kind
-        self.setStyleSheet(f"MessageBar {{ {STYLES[kind]} border-radius: 4px; }}")
-        self.label.setStyleSheet(f"border: none; background: transparent; color: {STYLES[kind].split('color:')[1]}")
         self.label.setText(text)
         self.show()
 
     @Slot()
     def dismiss(self) -> None:
+        # The text stays (hidden) so that the kept strip keeps its height too; ``text`` says "" meanwhile.
         self.kind = ""
-        self.label.clear()
         self.hide()
