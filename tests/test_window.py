@@ -4,6 +4,7 @@ import hashlib
 import numpy as np
 import pytest
 import torch
+from PySide6.QtCore import QPoint
 
 from tasks.mnist_rows import MnistRows
 from tests.window_helpers import LONG, make_tiny, panel, train
@@ -41,6 +42,39 @@ def test_progress_updates_are_throttled(qtbot, window):
     assert received == 600                                # coalesced, not dropped
     assert len(updates) <= MAX_RATE_HZ * summary["seconds"] + 5   # throttled whatever the batch rate
     assert len(updates) < 600
+
+
+def test_the_panels_keep_their_place_when_the_next_run_starts(qtbot, window):
+    make_tiny(window)
+
+    def panels_top() -> int:
+        window.headline.parentWidget().layout().activate()     # what the next event-loop pass would do
+        return window.tabs.mapTo(window, QPoint(0, 0)).y()
+
+    before_any_message = panels_top()
+    train(qtbot, window)
+    assert window.message_bar.kind == "success"
+    after_first_run = panels_top()
+    assert after_first_run > before_any_message               # the message took room once...
+    with qtbot.waitSignal(window.controller.run_started, timeout=LONG):
+        assert window.start_training()
+    assert window.message_bar.text == "" and not window.message_bar.isVisible()
+    assert panels_top() == after_first_run                     # ...and keeps it: no plot moves at a run's start
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    assert panels_top() == after_first_run                     # nor at its end
+
+
+def test_no_lesson_s_form_is_cut_off_at_the_right(qtbot, window, lessons):
+    from PySide6.QtWidgets import QScrollArea
+    from pytestqt.exceptions import TimeoutError
+    scroll = window.side_panel.findChild(QScrollArea)
+    for name in lessons:
+        window._select_lesson(name)
+        # (the rows this lesson shows are laid out in a later event-loop pass: waited for, not assumed)
+        try:
+            qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width(), timeout=2000)
+        except TimeoutError:
+            pytest.fail(f"{name}: a {scroll.widget().width()} px form in a {scroll.viewport().width()} px panel")
 
 
 def test_stop_mid_run_keeps_the_half_trained_model(qtbot, window):

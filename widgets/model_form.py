@@ -223,6 +223,9 @@ class ModelForm(QWidget):
         group = QGroupBox(title)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow side panel a row that does not fit puts its field under its label instead of
+        # making the whole form wider than the panel.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, label, editor in fields:
             row = FieldRow(editor)
             self.rows[key] = row

@@ -4,12 +4,36 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core
 from widgets.model_form import ModelForm
+
+
+class FormScrollArea(QScrollArea):
+    """Scrolls the form up and down, never sideways, and is never narrower than the form: the splitter
+    beside it then stops at the form's width instead of cutting off its right edge (the combo boxes'
+    arrows, the CSV row's buttons)."""
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__()
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        needed = (self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                  + 2 * self.frameWidth())
+        return QSize(max(hint.width(), needed), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:     # rows shown or hidden for another lesson
+            self.updateGeometry()
+        return False
 
 
 class SidePanel(QWidget):
@@ -37,10 +61,11 @@ class SidePanel(QWidget):
         layout = QVBoxLayout(inner)
         layout.addLayout(chooser)
         layout.addWidget(self.form)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for box in inner.findChildren(QComboBox):
+            # Long entries (lesson titles, CSV column names) are elided rather than widening the form.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+        scroll = FormScrollArea(inner)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.pause_button, self.stop_button):
             buttons.addWidget(button)
