@@ -91,3 +91,24 @@ def test_each_basics_lesson_runs_in_the_window(qtbot, window, lesson, spec_type)
         assert grid.filters.shape == (16, 5, 5) and grid.image.image.shape == (11, 47, 3)
     if lesson == "two-class":
         assert panel(window, BoundaryView).field.image.shape == (FIELD_SIZE, FIELD_SIZE)
+
+
+@pytest.mark.parametrize("trained", [False, True])
+def test_the_boundary_panel_s_colour_bar_stays_in_sight_in_a_narrow_panel(qtbot, trained):
+    from types import SimpleNamespace
+
+    from widgets.panels.boundary_plot import BoundaryPlot
+    from workbench.frames import DecisionFrame
+    plot = BoundaryPlot(BoundaryView(), SimpleNamespace())
+    qtbot.addWidget(plot)
+    plot.resize(268, 677)                 # its place in the window at the default size, the notes open
+    plot.show()
+    qtbot.waitExposed(plot)
+    if trained:
+        axis = np.linspace(-6, 6, 41)
+        xs, _ = np.meshgrid(axis, axis)
+        plot.show_frame(DecisionFrame(1 / (1 + np.exp(-xs)), (-6.0, 6.0), np.array([[2.0, 2.0]]), np.array([1])))
+    plot.view.ci.layout.activate()
+    shown = plot.view.mapToScene(plot.view.viewport().rect()).boundingRect()
+    assert shown.contains(plot.bar.sceneBoundingRect()) and shown.contains(plot.plot.sceneBoundingRect())
+    assert plot.plot.getAxis("left").labelUnitPrefix == ""        # plain numbers on the empty plane too

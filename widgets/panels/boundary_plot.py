@@ -26,12 +26,16 @@ class BoundaryPlot(QWidget, LessonPanel):
         self.plot.setTitle(self.tr("P(class 1) over the plane"), color="#222", size="11pt")
         self.plot.setLabel("bottom", "x₁")
         self.plot.setLabel("left", "x₂")
+        for side in ("left", "bottom"):      # plain numbers, no "(x0.001)", on the empty plane before training
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.field = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.field)
+        # Under the plane, not beside it: the panel is tall and narrow, and a bar beside the plane pushed
+        # itself out of sight whenever the plane's title and axis needed the width.
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get("CET-D1"), interactive=False, width=14,
-                                   label=self.tr("P(class 1)"))
+                                   label=self.tr("P(class 1)"), orientation="horizontal")
         self.bar.setImageItem(self.field)
-        self.view.addItem(self.bar, row=0, col=1)
+        self.view.addItem(self.bar, row=1, col=0)
         self.legend = add_legend(self.plot, (10, 10))
         self.points = [Scatter(size=7, pen=pg.mkPen("w", width=0.5), brush=colour,
                                           name=self.tr("class {n}").format(n=index))
