@@ -46,7 +46,7 @@ class TwoClass(Lesson):
         metrics=(TEST_LOSS, TEST_ACCURACY),
         headline="test_accuracy",
         panels=(LossView(train=(Curve("loss", tr_noop("train")),), test=(Curve("test_loss", tr_noop("test (new points)")),)),
-                MetricView(), BoundaryView()),
+                MetricView(), BoundaryView(extent=FIELD_EXTENT)),
     )
 
     seed_note = SeedNote("003", tr_noop("two Gaussian clouds of 100 points around (2, 2) and (−2, −2), a 2-10-2 network "

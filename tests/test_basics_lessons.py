@@ -99,8 +99,9 @@ def test_the_boundary_panel_s_colour_bar_stays_in_sight_in_a_narrow_panel(qtbot,
 
     from widgets.panels.boundary_plot import BoundaryPlot
     from workbench.frames import DecisionFrame
-    plot = BoundaryPlot(BoundaryView(), SimpleNamespace())
+    plot = BoundaryPlot(BoundaryView(extent=(-6.0, 6.0)), SimpleNamespace())
     qtbot.addWidget(plot)
+    assert np.allclose(plot.plot.viewRange(), [[-6, 6], [-6, 6]])     # the lesson's plane before training
     plot.resize(268, 677)                 # its place in the window at the default size, the notes open
     plot.show()
     qtbot.waitExposed(plot)
@@ -112,3 +113,6 @@ def test_the_boundary_panel_s_colour_bar_stays_in_sight_in_a_narrow_panel(qtbot,
     shown = plot.view.mapToScene(plot.view.viewport().rect()).boundingRect()
     assert shown.contains(plot.bar.sceneBoundingRect()) and shown.contains(plot.plot.sceneBoundingRect())
     assert plot.plot.getAxis("left").labelUnitPrefix == ""        # plain numbers on the empty plane too
+    plot.plot.setRange(xRange=(0, 1), yRange=(0, 1))                # the learner zooms in...
+    plot.clear()                                                    # ...and the next run shows the plane again
+    assert np.allclose(plot.plot.viewRange(), [[-6, 6], [-6, 6]])

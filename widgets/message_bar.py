@@ -36,6 +36,7 @@ class MessageBar(QFrame):
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)
         self.label.setText(" ")
+        self.setStyleSheet("MessageBar { border: 1px solid transparent; }")     # as thick as a message's border
         self.hide()
 
     @property

@@ -106,9 +106,11 @@ class SeriesView:
 
 @dataclass(frozen=True)
 class BoundaryView:
-    """The plane shaded by P(class 1), the points on top, the 0.5 line (``DecisionFrame``)."""
+    """The plane shaded by P(class 1), the points on top, the 0.5 line (``DecisionFrame``); ``extent``: the
+    square the lesson's frames cover, so the panel shows that plane, axes and all, before training."""
 
     place: Place = Place(0, 1, 2, 1)
+    extent: tuple[float, float] = (-1.0, 1.0)
 
 
 @dataclass(frozen=True)

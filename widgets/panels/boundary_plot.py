@@ -46,7 +46,10 @@ class BoundaryPlot(QWidget, LessonPanel):
         self.boundary_line = pg.PlotCurveItem(pen=pg.mkPen("#222", width=2), connect="pairs")
         self.plot.addItem(self.boundary_line)
         self.shown = ShownData()       # the data points are the same in every snapshot of a run
-        self._extent: tuple[float, float] | None = None
+        # The lesson's plane from the start: its axes then need no other width when the first frame
+        # comes (a width change re-lays the plot out and repaints it in full, while the run starts).
+        self._extent = spec.extent
+        self.plot.setRange(xRange=spec.extent, yRange=spec.extent, padding=0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -69,7 +72,8 @@ class BoundaryPlot(QWidget, LessonPanel):
 
     def clear(self) -> None:
         self.shown.clear()
-        self._extent = None
+        # Back to the whole plane if the learner zoomed (pyqtgraph changes nothing when it is already shown).
+        self.plot.setRange(xRange=self._extent, yRange=self._extent, padding=0)
         self.field.clear()
         self.boundary_line.setData([], [])
         for item in self.points:
