@@ -210,3 +210,19 @@ def test_no_axis_label_is_drawn_over_another_and_every_decade_keeps_its_label(qt
     assert {"1", "0.9", "9"} <= set(left)
     assert "1" in texts and {"0.2", "2"} <= set(texts)
     assert {"0.9", "9"} <= set(left) - set(texts)
+
+
+def test_a_linear_loss_axis_keeps_its_width_from_the_empty_plot_to_a_trained_loss(qtbot):
+    """The linear kin of the test above: the empty plot's 0..1 labels are narrower than a small loss's."""
+    plot = shown_loss_plot(qtbot, log_y=False)
+    axis = plot.plot.getAxis("left")
+    plot.plot_widget.grab()
+    widths = [axis.maximumWidth()]
+    x = np.arange(3000, dtype=np.float64)
+    loss = 0.08 * np.exp(-x / 400) + 0.03     # 0.11 falling to 0.03: labels 0.04, 0.06, ... are wider than 0.8
+    plot.set_x_extent(len(x))
+    for start, end in ((0, 10), (10, 300), (300, 3000)):
+        plot.append("loss", x[start:end], loss[start:end])
+        plot.plot_widget.grab()
+        widths.append(axis.maximumWidth())
+    assert widths == [widths[0]] * 4

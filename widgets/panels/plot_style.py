@@ -150,6 +150,7 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)
     plot.getAxis("left").enableAutoSIPrefix(False)
+    keep_label_room(plot.getAxis("left"))
     plot.showGrid(x=True, y=True, alpha=0.25)
     # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new point
     # on a curve repaints only the curve; without this a live plot held the GIL long enough to slow
@@ -160,15 +161,20 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.
 
 
 WIDE_LOG_LABEL = "0.0001"      # as wide as a log axis's labels get (it prints 1e-4..1e4 as decimals)
+WIDE_LINEAR_LABEL = "-0.00"    # as wide as most losses', accuracies' and signals' labels get
+
+
+def keep_label_room(axis: pg.AxisItem, widest: str = WIDE_LINEAR_LABEL) -> None:
+    """Room for ``widest`` from the start, and never less: an axis whose labels changed width (the empty
+    plot's 0..1 to the first loss's 0.25, a falling loss's longer labels) moved its plot sideways and
+    repainted all of it with both axes drawn anew (8-18 ms), at a run's start or in the middle of it."""
+    font = axis.style["tickFont"] or axis.font()
+    axis.textWidth = max(axis.textWidth, QFontMetrics(font).horizontalAdvance(widest))   # pyqtgraph's own
+    axis.setStyle(autoReduceTextSpace=False)      # (setStyle applies the width)
 
 
 def keep_log_label_room(axis: pg.AxisItem) -> None:
-    """Room for the widest log-axis label from the start, never less: a log axis widened as a falling loss
-    reached longer labels (three times in a sine lesson), each time moving the plot sideways and
-    repainting all of it with both axes drawn anew (8-18 ms)."""
-    font = axis.style["tickFont"] or axis.font()
-    axis.textWidth = max(axis.textWidth, QFontMetrics(font).horizontalAdvance(WIDE_LOG_LABEL))   # pyqtgraph's own
-    axis.setStyle(autoReduceTextSpace=False)      # (setStyle applies the width)
+    keep_label_room(axis, WIDE_LOG_LABEL)
 
 
 def add_line(plot: pg.PlotItem, colour: str, width: float, name: str | None = None) -> pg.PlotCurveItem:
