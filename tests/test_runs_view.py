@@ -194,3 +194,19 @@ def test_a_corrupt_settings_file_is_ignored_with_a_note(qtbot, tmp_path, lessons
     assert float(window.form.lr.text()) == pytest.approx(lessons["two-class"]().default_config().lr)
     assert window.message_bar.kind == "info" and "ignored" in window.message_bar.label.text()
     window.close()
+
+
+def test_listing_one_lesson_reads_only_folders_not_named_for_another(tmp_path, lessons, monkeypatch):
+    import workbench.run_index as run_index
+    for name, task in (("20261130-120000-two-class", "two-class"), ("20261130-120001-curve-fit", "curve-fit"),
+                       ("20261130-120001-curve-fit-2", "curve-fit"), ("20261130-120002-two-class-3", "two-class"),
+                       ("my two-class run", "two-class"), ("20261130-120003-not-a-lesson", "two-class")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "config.json").write_text(json.dumps({"task": task, "status": "finished"}))
+    read = []
+    original = run_index.read_run
+    monkeypatch.setattr(run_index, "read_run", lambda folder, known: read.append(folder.name) or original(folder, known))
+    rows = run_index.RunLister(lessons).rows(tmp_path, "two-class")
+    assert sorted(Path(row["run_dir"]).name for row in rows) == sorted(read) == [
+        "20261130-120000-two-class", "20261130-120002-two-class-3", "20261130-120003-not-a-lesson", "my two-class run"]
+    assert len(list_runs(tmp_path, lessons)) == 6          # all of them when no lesson is asked for
