@@ -208,3 +208,28 @@ def test_a_slow_request_is_answered_even_when_the_idle_timer_fires(qtbot, watchd
         release.set()
     assert got.args == [42]
     qtbot.waitUntil(lambda: not host.running, timeout=LONG)   # and then the idle stop happens
+
+
+class Restarter(QObject):
+    """Asks for the next job whenever one finishes, as the Runs view's reader does for curves it owes."""
+
+    def __init__(self, jobs: JobController) -> None:
+        super().__init__()
+        self.jobs, self.refused = jobs, 0
+        jobs.finished.connect(self.again)
+
+    @Slot()
+    def again(self) -> None:
+        if not self.jobs.start(job_until_stopped):
+            self.refused += 1
+
+
+def test_no_job_starts_from_a_finished_slot_while_the_controller_shuts_down(qtbot, watchdog):
+    jobs = JobController(thread_name="restarting")
+    restarter = Restarter(jobs)
+    assert jobs.start(job_until_stopped)
+    jobs.shutdown()                                     # the window closes mid-job
+    assert restarter.refused == 1 and not jobs.busy     # no thread left to outlive the window
+    jobs.finished.disconnect(restarter.again)
+    assert jobs.start(quick_job)                        # (a controller can still be used afterwards)
+    qtbot.waitUntil(lambda: not jobs.busy, timeout=LONG)

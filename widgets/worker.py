@@ -207,6 +207,7 @@ class JobController(QObject):
         self._job_number = 0
         self._thread: threading.Thread | None = None
         self._runner: JobRunner | None = None
+        self._shutting_down = False
         self._signals = {"run_started": self.run_started, "progressed": self.progressed,
                          "snapshot_taken": self.snapshot_taken, "succeeded": self.succeeded, "failed": self.failed}
 
@@ -220,7 +221,7 @@ class JobController(QObject):
 
     def start(self, job: Job) -> bool:
         """Start ``job`` in a new thread; False (and nothing started) if a job is already running."""
-        if self.busy:
+        if self.busy or self._shutting_down:
             return False
         self._job_number += 1
         runner = JobRunner(job, partial(self._relay.event.emit, self._job_number))
@@ -250,7 +251,13 @@ class JobController(QObject):
             return
         self.request_stop()
         self._job_number += 1          # whatever it queued before it ended is now stale
-        self._end()
+        # A slot that `finished` reaches may want the next job (the Runs view's reader asks for the curves
+        # it still owes): refused here, or a thread would start while the window closes, and outlive it.
+        self._shutting_down = True
+        try:
+            self._end()
+        finally:
+            self._shutting_down = False
 
     @Slot(int, str, object)
     def _on_event(self, number: int, kind: str, payload: object) -> None:
