@@ -59,6 +59,7 @@ def test_listings_when_a_job_starts_and_ends_happen_in_the_reader_thread(qtbot, 
     assert listed_in and threading.main_thread() not in listed_in
     assert [row["run_dir"] for row in view.model.rows] == [result["run_dir"]]
     assert view.model.rows[0]["status"] == "finished"
+    assert view.count_label.text() == f"1 run in {window.runs_root}"      # not "1 runs"
 
 
 def test_a_scripted_screenshot_of_the_runs_view_waits_for_the_run_as_it_ended(qtbot, window, monkeypatch):
@@ -68,11 +69,12 @@ def test_a_scripted_screenshot_of_the_runs_view_waits_for_the_run_as_it_ended(qt
     window.script = ScriptOptions(show_runs=True)       # --show-runs --autostart --screenshot
     statuses_when_done = []
     monkeypatch.setattr(window, "on_script_done", lambda failed=False: statuses_when_done.append(
-        [row["status"] for row in window.runs_view.model.rows]))
+        ([row["status"] for row in window.runs_view.model.rows], len(window.runs_view.loss_plot.listDataItems()))))
     window.show_runs()
+    window.runs_view.select_all()                       # as the script does: every run listed so far (none)
     train(qtbot, window)
     qtbot.waitUntil(lambda: bool(statuses_when_done), timeout=LONG)
-    assert statuses_when_done == [["finished"]]
+    assert statuses_when_done == [(["finished"], 1)]   # the run that trained is listed as it ended, and drawn
 
 
 def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):

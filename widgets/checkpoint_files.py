@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from widgets.jobs import evaluation_job
@@ -77,6 +77,9 @@ class CheckpointFiles(QObject):
         return True
 
     def save_screenshot(self, path: str) -> bool:
+        # Lay out what the last slots changed first (a table hidden a moment ago still took its room):
+        # grab() paints the widgets where they are, and the layouts would only move at the next loop pass.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         ok = self.window.grab().save(path)
         if not ok:
             print(f"rnn-workbench: could not write the screenshot {path}", flush=True)

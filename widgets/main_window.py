@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         self.job_kind = ""
         self._update_buttons()
         if self.script.show_runs:
-            self.runs_view.when_listed(partial(self.on_script_done, failed))
+            self.runs_view.when_listed(partial(self.runs_view.overlay_all, partial(self.on_script_done, failed)))
         else:
             self.on_script_done(failed)
 

@@ -79,6 +79,7 @@ class RunsView(QWidget):
         self._pending = False
         self._listing_wanted = False                 # a listing is asked for and not yet shown
         self._when_listed: list[Callable[[], None]] = []    # called once it is shown (when_listed)
+        self._when_drawn: list[Callable[[], None]] = []     # called once the overlays are drawn (overlay_all)
         self.reader = JobController(self, "runs-reader")
         self.reader.succeeded.connect(self._on_curves_read)
         self.reader.failed.connect(self._on_read_failed)
@@ -180,7 +181,8 @@ class RunsView(QWidget):
     # --- what the window tells it ----------------------------------------------------------------------
     def set_lesson(self, name: str, view: LessonView) -> None:
         self.lesson, self.view = name, view
-        self.metric_plot.setTitle(translate_core(view.metric(view.headline).label), color="#222", size="11pt")
+        title = translate_core(view.metric(view.headline).label)
+        self.metric_plot.setTitle(title[:1].upper() + title[1:], color="#222", size="11pt")    # "Test loss"
         loss = next((spec for spec in view.panels if isinstance(spec, LossView)), LossView())
         self.loss_plot.setLabel("left", translate_core(loss.y_label))
         self.loss_plot.setLogMode(y=loss.log_y)
@@ -242,7 +244,8 @@ class RunsView(QWidget):
             self.model.set_rows(rows, self.view, settings)
             self.table.resizeColumnsToContents()
             self.select_dirs(selected)
-        self.count_label.setText(self.tr("{count} runs in {folder}").format(count=len(rows), folder=self.runs_root))
+        counted = self.tr("1 run in {folder}") if len(rows) == 1 else self.tr("{count} runs in {folder}")
+        self.count_label.setText(counted.format(count=len(rows), folder=self.runs_root))
 
     @Slot()
     def _on_live_tick(self) -> None:
@@ -271,6 +274,21 @@ class RunsView(QWidget):
 
     def select_all(self) -> None:
         self.table.selectAll()
+
+    def overlay_all(self, callback: Callable[[], None]) -> None:
+        """Select every listed run and call ``callback`` once all their curves are drawn (a scripted
+        screenshot: the run that just trained was listed after the view had selected the others)."""
+        self._when_drawn.append(callback)
+        before = self.selected_dirs()
+        self.select_all()
+        if self.selected_dirs() == before:      # no new selection, so no reading: drawn as it stands
+            self.draw_overlays()
+
+    def _overlays_done(self) -> None:
+        self.overlays_drawn.emit()
+        callbacks, self._when_drawn = self._when_drawn, []
+        for callback in callbacks:
+            callback()
 
     @Slot()
     def _on_selection_changed(self, *_args) -> None:
@@ -323,7 +341,7 @@ class RunsView(QWidget):
                       for row in rows)
         if drawn == self._drawn:            # a live refresh found nothing new: 10 × 30,000 points stay as drawn
             if not self._pending:
-                self.overlays_drawn.emit()
+                self._overlays_done()
             return
         self._drawn = drawn
         for plot, legend in ((self.loss_plot, self.loss_legend), (self.metric_plot, self.metric_legend)):
@@ -350,7 +368,8 @@ class RunsView(QWidget):
         if not rows:
             self.hint.setText(self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))
         elif legends:
-            self.hint.setText(self.tr("{count} runs overlaid.").format(count=len(rows)))
+            self.hint.setText((self.tr("1 run overlaid.") if len(rows) == 1 else self.tr("{count} runs overlaid."))
+                              .format(count=len(rows)))
         elif not keyed:
             self.hint.setText(self.tr("{count} runs overlaid, all with the same settings (the plots show no "
                                       "legend past {most} runs).").format(count=len(rows), most=MAX_LEGEND_RUNS))
@@ -359,7 +378,7 @@ class RunsView(QWidget):
                                       "the table beside them keys the colours.").format(count=len(rows),
                                                                                         most=MAX_LEGEND_RUNS))
         if not self._pending:           # a newer selection is being read: these are not the final overlays
-            self.overlays_drawn.emit()
+            self._overlays_done()
 
     def _fill_differences(self, rows: list[dict[str, Any]]) -> bool:
         """The table keying each run's colour to its differing settings; False (and hidden) if none differ."""

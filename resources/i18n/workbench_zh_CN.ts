@@ -1070,12 +1070,20 @@
         <translation>{folder} 中有 {count} 次运行</translation>
     </message>
     <message>
+        <source>1 run in {folder}</source>
+        <translation>{folder} 中有 1 次运行</translation>
+    </message>
+    <message>
         <source>Could not read the curves: {reason}</source>
         <translation>无法读取曲线：{reason}</translation>
     </message>
     <message>
         <source>{count} runs overlaid.</source>
         <translation>已叠加 {count} 次运行。</translation>
+    </message>
+    <message>
+        <source>1 run overlaid.</source>
+        <translation>已叠加 1 次运行。</translation>
     </message>
     <message>
         <source>{count} runs overlaid, all with the same settings (the plots show no legend past {most} runs).</source>
