@@ -77,6 +77,20 @@ def test_a_scripted_screenshot_of_the_runs_view_waits_for_the_run_as_it_ended(qt
     assert statuses_when_done == [(["finished"], 1)]   # the run that trained is listed as it ended, and drawn
 
 
+def test_a_scripted_screenshot_of_the_runs_view_without_training_waits_for_the_overlays(qtbot, window, monkeypatch):
+    from widgets.script import ScriptOptions, run_script
+    window._select_lesson("curve-fit")
+    make_tiny(window)
+    train(qtbot, window)
+    window.runs_view.select_dirs([])
+    done = []
+    monkeypatch.setattr(window, "on_script_done", lambda failed=False: done.append(
+        len(window.runs_view.loss_plot.listDataItems())))
+    run_script(window, ScriptOptions(show_runs=True))         # --show-runs --screenshot, no --autostart
+    qtbot.waitUntil(lambda: bool(done), timeout=LONG)
+    assert done == [1] and len(window.runs_view.selected_dirs()) == 1
+
+
 def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     window._select_lesson("sine-to-cos")
     first, second = sine_run(qtbot, window, 8), sine_run(qtbot, window, 24)

@@ -30,8 +30,9 @@ def run_script(window, script: ScriptOptions) -> None:
             window.message_bar.show_message(reason, "error")
     if script.show_runs:
         window.show_runs()
-        if not script.autostart:          # the screenshot waits for the overlays instead of a job
-            window.runs_view.overlays_drawn.connect(window.on_script_done)
-        window.runs_view.select_all()
+        if script.autostart:              # the run that trains joins them when it ends (MainWindow)
+            window.runs_view.select_all()
+        else:                             # the screenshot waits for the overlays instead of a job
+            window.runs_view.overlay_all(window.on_script_done)
     if script.autostart and not window.start_training() and script.quit_when_done:
         window.exit_requested.emit(1)
