@@ -4,7 +4,7 @@ import hashlib
 import numpy as np
 import pytest
 import torch
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint
 
 from tasks.mnist_rows import MnistRows
 from tests.window_helpers import LONG, make_tiny, panel, train
@@ -62,6 +62,30 @@ def test_the_panels_keep_their_place_when_the_next_run_starts(qtbot, window):
     assert panels_top() == after_first_run                     # ...and keeps it: no plot moves at a run's start
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
     assert panels_top() == after_first_run                     # nor at its end
+
+
+class ResizeCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.resized: list[str] = []
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize:
+            self.resized.append(type(watched.parentWidget()).__name__)
+        return False
+
+
+def test_no_plot_is_laid_out_anew_while_runs_train(qtbot, window):
+    """A plot that moves or resizes is repainted in full with its axes drawn anew: from the second run on,
+    the window's layout holds still from a run's start to its result (the message strip, the axes' room)."""
+    import pyqtgraph as pg
+    make_tiny(window)
+    train(qtbot, window)          # the first result may take more room than a line (a long run folder)
+    counter = ResizeCounter()
+    for view in window.findChildren(pg.GraphicsView):
+        view.installEventFilter(counter)
+    train(qtbot, window)
+    assert counter.resized == []
 
 
 def test_no_lesson_s_form_is_cut_off_at_the_right(qtbot, window, lessons):
