@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from widgets.i18n import translate_core
@@ -109,6 +109,9 @@ class DigitGrid(QWidget):
         bold.setBold(True)
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.8))
+        small_bold = QFont(small)
+        small_bold.setBold(True)
+        caption_fonts = [(font, QFontMetricsF(font)) for font in (bold, small_bold)]
         for index, (image, target) in enumerate(zip(self.images, self.cell_rects())):
             painter.drawImage(target, image)
             caption = QRectF(target.left() - 4, target.bottom() + 2, target.width() + 8, caption_height)
@@ -133,8 +136,11 @@ class DigitGrid(QWidget):
             if self.confidence is not None:
                 with_confidence = self.tr("{guess} · {percent}%").format(
                     guess=guess, percent=round(100 * float(self.confidence[index])))
-                if painter.fontMetrics().horizontalAdvance(with_confidence) <= caption.width():
-                    text = with_confidence     # the percentage only where it fits
+                for font, metrics in caption_fonts:    # the percentage wherever it fits, smaller if need be
+                    if metrics.horizontalAdvance(with_confidence) <= caption.width():
+                        painter.setFont(font)
+                        text = with_confidence
+                        break
             painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, text)
 
 
@@ -144,10 +150,15 @@ class DigitGridPanel(QGroupBox, LessonPanel):
     frames = (DigitGuesses,)
 
     def __init__(self, spec: DigitGridView, context: PanelContext) -> None:
-        super().__init__(translate_core(spec.title))
+        super().__init__()
+        # The title wraps rather than being the group box's: a box is never narrower than its title, and this
+        # one's took 450 px, squeezing the loss and accuracy plots beside it to a third of that.
+        self.title = QLabel(translate_core(spec.title))
+        self.title.setWordWrap(True)
         self.grid = DigitGrid(columns=8)
         self.score = QLabel()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addWidget(self.grid)
         layout.addWidget(self.score)
 

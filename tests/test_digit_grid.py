@@ -1,0 +1,36 @@
+"""The test-digit panel: its title wraps rather than widening the plots' column, and every digit keeps its
+confidence where the panel is narrow (the lesson's notes tell the learner to read it)."""
+from types import SimpleNamespace
+
+import numpy as np
+from PySide6.QtGui import QPainter
+
+from widgets.panels import digit_grid
+from widgets.panels.digit_grid import DigitGridPanel
+from workbench.views import DigitGridView
+
+
+def test_the_title_wraps_instead_of_widening_the_panel(qtbot):
+    panel = DigitGridPanel(DigitGridView(), SimpleNamespace())
+    qtbot.addWidget(panel)
+    title_width = panel.title.fontMetrics().horizontalAdvance(panel.title.text())
+    assert title_width > 400 and panel.minimumSizeHint().width() < 300
+
+
+def test_a_narrow_grid_still_shows_each_confidence(qtbot, monkeypatch):
+    drawn: list[str] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args):  # noqa: N802 (Qt name)
+            drawn.append(args[-1])
+            return super().drawText(*args)
+
+    monkeypatch.setattr(digit_grid, "QPainter", Recording)
+    grid = digit_grid.DigitGrid(columns=8)
+    qtbot.addWidget(grid)
+    grid.resize(250, 540)                   # the panel's grid at the window's default size, notes open
+    labels = np.arange(32) % 10
+    grid.update_predictions(np.zeros((32, 28, 28), dtype=np.float32), labels, labels, np.full(32, 0.93))
+    grid.grab()
+    captions = [text for text in drawn if text.startswith(tuple("0123456789"))]
+    assert len(captions) == 32 and all(text.endswith("93%") for text in captions)
