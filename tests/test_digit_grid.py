@@ -34,3 +34,12 @@ def test_a_narrow_grid_still_shows_each_confidence(qtbot, monkeypatch):
     grid.grab()
     captions = [text for text in drawn if text.startswith(tuple("0123456789"))]
     assert len(captions) == 32 and all(text.endswith("93%") for text in captions)
+
+
+def test_one_row_high_the_panel_keeps_the_width_for_eight_digits_abreast(qtbot):
+    from workbench.views import Place
+    low = DigitGridPanel(DigitGridView(place=Place(0, 1)), SimpleNamespace())         # the CNN lesson's
+    tall = DigitGridPanel(DigitGridView(), SimpleNamespace())                          # MNIST row by row's
+    for panel in (low, tall):
+        qtbot.addWidget(panel)
+    assert low.minimumSizeHint().width() >= 8 * digit_grid.CAPTIONED_COLUMN > tall.minimumSizeHint().width()

@@ -23,6 +23,9 @@ def grey_image(pixels: np.ndarray) -> QImage:
     return QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
 
 
+CAPTIONED_COLUMN = 56     # px: the narrowest column whose caption can carry a guess and its confidence
+
+
 class DigitGrid(QWidget):
     """Shows ``images`` with captions; :meth:`update_predictions` colours them as the model learns."""
 
@@ -68,7 +71,7 @@ class DigitGrid(QWidget):
         for columns in range(2, len(self.images) + 1):
             rows = -(-len(self.images) // columns)
             side = min(self.width() / columns - 8, self.height() / rows - caption_height - 8)
-            side = min(side, self.width() / columns - 8) if self.width() / columns >= 56 else 0.0
+            side = min(side, self.width() / columns - 8) if self.width() / columns >= CAPTIONED_COLUMN else 0.0
             if side > best[1]:
                 best = (columns, side)
         return best[0], max(8.0, best[1])
@@ -156,6 +159,10 @@ class DigitGridPanel(QGroupBox, LessonPanel):
         self.title = QLabel(translate_core(spec.title))
         self.title.setWordWrap(True)
         self.grid = DigitGrid(columns=8)
+        if spec.place.rows == 1:
+            # One row high (the CNN lesson), the digits can only be read laid out eight abreast: the panel
+            # keeps that width. Two rows high (MNIST, row by row) they stack four abreast in half of it.
+            self.grid.setMinimumWidth(self.grid.columns * CAPTIONED_COLUMN)
         self.score = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
