@@ -39,6 +39,17 @@ LIVE_REFRESH_MS = 2000
 MAX_LEGEND_RUNS = 6
 
 
+class WhenDone(list):
+    """Callbacks waiting for something to happen; ``call()`` calls each once and forgets them (one added
+    meanwhile waits for the next time)."""
+
+    def call(self) -> None:
+        waiting = list(self)
+        self.clear()
+        for callback in waiting:
+            callback()
+
+
 def read_curves_job(run_dirs: list[str], known: dict[str, tuple], listing: tuple | None = None):
     """A job for the reader thread: the curves of ``run_dirs`` not already in ``known`` (keyed by the
     metrics file's size and time), as numpy arrays; with ``listing`` = (lister, root, lesson), the rows too
@@ -78,8 +89,8 @@ class RunsView(QWidget):
         self._drawn: tuple = ()                      # what the plots show: (run_dir, file key) per run
         self._pending = False
         self._listing_wanted = False                 # a listing is asked for and not yet shown
-        self._when_listed: list[Callable[[], None]] = []    # called once it is shown (when_listed)
-        self._when_drawn: list[Callable[[], None]] = []     # called once the overlays are drawn (overlay_all)
+        self._when_listed = WhenDone()               # called once a listing is shown (when_listed)
+        self._when_drawn = WhenDone()                # called once the overlays are drawn (overlay_all)
         self.reader = JobController(self, "runs-reader")
         self.reader.succeeded.connect(self._on_curves_read)
         self.reader.failed.connect(self._on_read_failed)
@@ -224,9 +235,7 @@ class RunsView(QWidget):
 
     def _listed(self) -> None:
         self._listing_wanted = False
-        callbacks, self._when_listed = self._when_listed, []
-        for callback in callbacks:
-            callback()
+        self._when_listed.call()
 
     def _request_listing(self) -> None:
         """List the lesson's runs (and read the selected curves) in the reader thread, now or when it is free."""
@@ -286,9 +295,7 @@ class RunsView(QWidget):
 
     def _overlays_done(self) -> None:
         self.overlays_drawn.emit()
-        callbacks, self._when_drawn = self._when_drawn, []
-        for callback in callbacks:
-            callback()
+        self._when_drawn.call()
 
     @Slot()
     def _on_selection_changed(self, *_args) -> None:

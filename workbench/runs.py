@@ -16,8 +16,9 @@ import csv
 import datetime as _dt
 import json
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from workbench.atomic import atomic_write
 from workbench.run_lock import RunLock
@@ -33,8 +34,12 @@ def default_runs_root() -> Path:
     return Path(os.environ.get(RUNS_ENV) or "runs")
 
 
+RUN_STAMP = "%Y%m%d-%H%M%S"     # a run folder is named <stamp>-<lesson>, with -2, -3 ... if taken
+RUN_NAME = re.compile(r"\d{8}-\d{6}-(.+)")     # the same, read back (a regex: strptime costs ~2 µs a name)
+
+
 def new_run_dir(root: str | os.PathLike, task_name: str) -> Path:
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = _dt.datetime.now().strftime(RUN_STAMP)
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     for attempt in range(1000):
@@ -46,6 +51,18 @@ def new_run_dir(root: str | os.PathLike, task_name: str) -> Path:
         except FileExistsError:
             continue
     raise FileExistsError(f"could not create a new run folder in {root}")
+
+
+def lesson_in_name(name: str, lessons: Mapping[str, type]) -> str | None:
+    """The lesson a run folder's name gives (``new_run_dir`` made it), or None for a name it did not make."""
+    matched = RUN_NAME.fullmatch(name)
+    if matched is None:
+        return None
+    named = matched.group(1)
+    if named not in lessons:
+        base, _, number = named.rpartition("-")
+        named = base if number.isdigit() else named
+    return named if named in lessons else None
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

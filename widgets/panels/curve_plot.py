@@ -9,7 +9,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import PeakDecimatedCurve
-from widgets.panels.plot_style import add_legend, add_line, keep_log_label_room, style_plot
+from widgets.panels.plot_style import WIDE_LOG_LABEL, add_legend, add_line, keep_label_room, style_plot
 from widgets.panels.scatter import Scatter
 
 
@@ -78,7 +78,7 @@ class CurvePlot(QWidget):
         self.log_y = log_y
         self.plot.setLogMode(y=log_y)
         if log_y:
-            keep_log_label_room(self.plot.getAxis("left"))
+            keep_label_room(self.plot.getAxis("left"), WIDE_LOG_LABEL)
         self.plot.enableAutoRange(axis="y", enable=False)     # setLogMode turns autorange back on
         self._y_top = 0.0
         self._decades = None

@@ -173,10 +173,6 @@ def keep_label_room(axis: pg.AxisItem, widest: str = WIDE_LINEAR_LABEL) -> None:
     axis.setStyle(autoReduceTextSpace=False)      # (setStyle applies the width)
 
 
-def keep_log_label_room(axis: pg.AxisItem) -> None:
-    keep_label_room(axis, WIDE_LOG_LABEL)
-
-
 def add_line(plot: pg.PlotItem, colour: str, width: float, name: str | None = None) -> pg.PlotCurveItem:
     """A plain line on ``plot``: a bare PlotCurveItem, not PlotDataItem, whose setData (bounds, log
     mapping, the dataset cache) costs ~0.8 ms more per update; live lines are updated ten times a second.
