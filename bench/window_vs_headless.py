@@ -120,7 +120,9 @@ def main() -> None:
     if args.json:
         print(json.dumps({"lesson": args.lesson, "ratio": round(window_speed / alone_speed, 3),
                           "p99_ms": round(statistics.median(r["probe_p99_ms"] for r in windows), 1),
-                          "max_ms": round(max(r["probe_max_ms"] for r in windows), 1)}))
+                          "max_ms": round(max(r["probe_max_ms"] for r in windows), 1),
+                          "ticks": int(statistics.median(r["probe_ticks"] for r in windows)),
+                          "window_s": round(statistics.median(r["seconds"] for r in windows), 1)}))
 
 
 if __name__ == "__main__":

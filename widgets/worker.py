@@ -38,6 +38,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from workbench.control import Control
 from workbench.errors import tr_noop
 from workbench.memory import release_free_memory
+from workbench.threads import use_one_thread, use_training_threads
 
 MAX_RATE_HZ = 10
 
@@ -172,6 +173,7 @@ class JobRunner:
     def run(self) -> None:
         """The thread's body: always ends by reporting ``finished``, whatever happened."""
         lower_thread_priority()
+        use_training_threads()
         try:
             summary = self._job(self)
             self.flush_all()
@@ -284,7 +286,8 @@ class MirrorHost(QObject):
     stops when idle:* a second thread that has run torch ops keeps its own OpenMP team for as long as it
     lives, and with one alive beside it training ran at about half speed on 2 cores (bench/mirror_cost.py).
     So the thread starts on the first request and stops ``idle_s`` seconds after the last one; the newest
-    weights (numpy copies) or checkpoint path are kept here and handed to each new thread.
+    weights (numpy copies) or checkpoint path are kept here and handed to each new thread. (Its torch ops
+    now run on one core and start no team at all: workbench/threads.py ``use_one_thread``.)
     """
 
     reported = Signal(str, object)      # in the GUI thread: what the mirror said, and its payload
@@ -413,6 +416,7 @@ def serve(mirror: Any, requests: queue.SimpleQueue, emit: Callable[[str, Any], N
             return
         method, args = request
         try:
+            use_one_thread()        # torch may have been loaded since the last request
             getattr(mirror, method)(*args)
         except Exception as error:  # a bad request must not end the thread; the panel says why
             traceback.print_exc()

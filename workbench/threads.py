@@ -13,8 +13,10 @@ with 1 and 2 threads), so the window and ``main.py train`` agree.
 from __future__ import annotations
 
 import os
+import sys
 
 THREADS_ENV = "RNN_WORKBENCH_THREADS"
+_training_threads: int | None = None     # what configure_torch_threads chose; each training thread uses it
 
 
 def choose_thread_count(leave_core_for_gui: bool, requested: int | None = None,
@@ -29,7 +31,34 @@ def choose_thread_count(leave_core_for_gui: bool, requested: int | None = None,
 
 
 def configure_torch_threads(leave_core_for_gui: bool, requested: int | None = None) -> int:
+    global _training_threads
     import torch
-    count = choose_thread_count(leave_core_for_gui, requested)
+    count = _training_threads = choose_thread_count(leave_core_for_gui, requested)
     torch.set_num_threads(count)
     return count
+
+
+# torch's thread count is kept per thread (an OpenMP setting of the calling thread), but
+# ``torch.set_num_threads`` also stores it as the count each thread starts with when it first runs torch.
+# So a thread that keeps to one (below) would leave a training thread started after it with one: each
+# training thread sets the training count for itself first.
+
+def use_training_threads() -> None:
+    """In a thread about to train: torch uses the count configure_torch_threads chose (if torch is loaded)."""
+    torch = sys.modules.get("torch")
+    if torch is not None and _training_threads is not None and torch.get_num_threads() != _training_threads:
+        torch.set_num_threads(_training_threads)
+
+
+def use_one_thread() -> None:
+    """In a thread that runs small models on demand (the drawing pad's, the decoder's): torch ops of this
+    thread run on one core, with no OpenMP team of their own.
+
+    *Why:* a pad reading (an LSTM over 28 prefixes of the drawing) takes ~3 ms on one core. Split over two,
+    each op waited for its partner thread whenever the other core was busy (the GUI painting the stroke,
+    training): one reading in five took 10-30 ms, most of it spinning. Measured with bench/pad_latency.py,
+    two runs each, p95: idle 21-28 ms -> 5.6-5.8 ms; median reading 2.5-2.8 ms either way.
+    """
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
