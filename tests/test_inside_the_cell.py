@@ -63,6 +63,8 @@ def test_compare_cells_overlays_three_gradient_curves(qtbot, window):
     assert set(done.args[0]["compare"]) == {"rnn", "lstm", "gru"}
     assert {key for key in panel(window, GradientsView).now_curves} == {"compare:rnn", "compare:lstm", "compare:gru"}
     assert "Compared: RNN" in window.headline.text()
+    gradients_tab = window.tabs.tabText(window.tabs.indexOf(panel(window, GradientsView)))
+    assert f"overlaid in the tab “{gradients_tab}”" in window.message_bar.label.text()     # the tab as it is named
 
 
 @pytest.mark.parametrize("clip", [0.0, 0.5])

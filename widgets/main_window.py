@@ -33,7 +33,7 @@ from widgets.worker import Failure, JobController
 from workbench.runs import read_run_settings
 from workbench.spec import TrainConfig
 from workbench.task import ProbeSelection
-from workbench.views import LessonView
+from workbench.views import GradientsView, LessonView
 
 
 class MainWindow(QMainWindow):
@@ -339,7 +339,8 @@ class MainWindow(QMainWindow):
         elif self.job_kind == "compare":
             self.headline.show_compared(summary)
             self.message_bar.show_message(self.tr("Same data, seed and recipe for each cell; their gradients "
-                                                  "through time are overlaid in the Gradients tab."), "success")
+                                                  "through time are overlaid in the tab “{tab}”.").format(
+                tab=translate_core(GradientsView.tab)), "success")
             self.status.say(self.tr("done"))
         else:
             stopped = summary.get("stopped")

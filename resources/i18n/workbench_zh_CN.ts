@@ -562,8 +562,8 @@
         <translation>本批结束后停止…</translation>
     </message>
     <message>
-        <source>Same data, seed and recipe for each cell; their gradients through time are overlaid in the Gradients tab.</source>
-        <translation>每种单元使用相同的数据、随机种子和训练方案；它们随时间传播的梯度叠加显示在“梯度”页。</translation>
+        <source>Same data, seed and recipe for each cell; their gradients through time are overlaid in the tab “{tab}”.</source>
+        <translation>每种单元使用相同的数据、随机种子和训练方案；它们随时间传播的梯度叠加显示在“{tab}”页。</translation>
     </message>
     <message>
         <source>{seconds:.1f} s, {speed:,.0f} samples/s. Run saved in {run_dir} (Ctrl+S saves the checkpoint elsewhere).</source>
