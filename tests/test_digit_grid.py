@@ -34,6 +34,16 @@ def test_a_narrow_grid_still_shows_each_confidence(qtbot, monkeypatch):
     grid.grab()
     captions = [text for text in drawn if text.startswith(tuple("0123456789"))]
     assert len(captions) == 32 and all(text.endswith("93%") for text in captions)
+    drawn.clear()
+    grid.resize(8 * digit_grid.CAPTIONED_COLUMN, 260)       # eight abreast, as in the CNN lesson (42 px digits)
+    grid.update_predictions(np.zeros((32, 28, 28), dtype=np.float32), labels, labels, np.full(32, 0.998))
+    grid.grab()
+    captions = [text for text in drawn if text.startswith(tuple("0123456789"))]
+    assert len(captions) == 32 and all(text.endswith("99%") for text in captions)    # the surest ones too
+
+
+def test_a_confidence_is_shown_in_whole_percent_rounded_down():
+    assert [digit_grid.whole_percent(p) for p in (0.0, 0.4849, 0.935, 0.998, 1.0)] == [0, 48, 93, 99, 99]
 
 
 def test_one_row_high_the_panel_keeps_the_width_for_eight_digits_abreast(qtbot):

@@ -26,6 +26,13 @@ def grey_image(pixels: np.ndarray) -> QImage:
 CAPTIONED_COLUMN = 56     # px: the narrowest column whose caption can carry a guess and its confidence
 
 
+def whole_percent(probability: float) -> int:
+    """A confidence in whole percent, rounded down and at most 99: a softmax never reaches 1 (float32 rounds
+    to it), and "100%" is one digit wider than a narrow caption has room for — those digits, the ones the
+    network is surest of, lost their confidence (the CNN lesson). So "99%" reads "at least 99 %"."""
+    return min(99, int(100 * probability))
+
+
 class DigitGrid(QWidget):
     """Shows ``images`` with captions; :meth:`update_predictions` colours them as the model learns."""
 
@@ -138,7 +145,7 @@ class DigitGrid(QWidget):
             text = str(guess)
             if self.confidence is not None:
                 with_confidence = self.tr("{guess} · {percent}%").format(
-                    guess=guess, percent=round(100 * float(self.confidence[index])))
+                    guess=guess, percent=whole_percent(float(self.confidence[index])))
                 for font, metrics in caption_fonts:    # the percentage wherever it fits, smaller if need be
                     if metrics.horizontalAdvance(with_confidence) <= caption.width():
                         painter.setFont(font)
