@@ -212,6 +212,28 @@ def test_a_corrupt_settings_file_is_ignored_with_a_note(qtbot, tmp_path, lessons
     window.close()
 
 
+def test_read_only_settings_use_a_file_and_leave_it_as_it_was(qtbot, tmp_path, lessons):
+    """A scripted run's settings: what the file says is used, nothing is written; a damaged file is ignored
+    (with the note) and left as it is, not cleared."""
+    path = tmp_path / "settings.ini"
+    kept = WindowSettings(str(path))
+    kept.set("lesson", "two-class")
+    kept.sync()
+    before = path.read_bytes()
+    window = make_window(qtbot, tmp_path, lessons, WindowSettings(str(path), read_only=True))
+    assert window.task.name == "two-class"
+    window._select_lesson("sine-forecast")
+    window.form.hidden_size.setValue(48)
+    window.close()
+    assert path.read_bytes() == before
+    damaged = b"\x00\xff garbage \x00" * 40
+    path.write_bytes(damaged)
+    window = make_window(qtbot, tmp_path, lessons, WindowSettings(str(path), read_only=True))
+    assert window.message_bar.kind == "info" and "ignored" in window.message_bar.label.text()
+    window.close()
+    assert path.read_bytes() == damaged
+
+
 def test_listing_one_lesson_reads_only_folders_not_named_for_another(tmp_path, lessons, monkeypatch):
     import workbench.run_index as run_index
     for name, task in (("20261130-120000-two-class", "two-class"), ("20261130-120001-curve-fit", "curve-fit"),

@@ -13,6 +13,13 @@ MAIN = str(Path(__file__).resolve().parent.parent / "main.py")
 def test_scripted_run_trains_saves_a_screenshot_and_exits_zero(tmp_path):
     shot = tmp_path / "window.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    from tasks.mnist_rows import MnistRows
+    from widgets.window_settings import WindowSettings
+    saved = WindowSettings(os.environ["RNN_WORKBENCH_SETTINGS"])      # what the learner's window remembers
+    saved.save_form("mnist-rows", MnistRows().default_spec(), MnistRows().default_config().replace(epochs=7))
+    saved.set("lesson", "two-class")
+    saved.sync()
+    remembered = Path(saved.path).read_bytes()
     result = subprocess.run([sys.executable, MAIN, "--lesson", "mnist-rows", "--autostart", "--epochs", "1",
                              "--screenshot", str(shot), "--quit-when-done", "--runs-dir", str(tmp_path / "runs"),
                              "--report-startup"], capture_output=True, text=True, env=env, timeout=300)
@@ -23,6 +30,8 @@ def test_scripted_run_trains_saves_a_screenshot_and_exits_zero(tmp_path):
     assert timings["window_painted_s"] < timings["torch_ready_s"]      # painted before torch was ready
     runs = list((tmp_path / "runs").iterdir())
     assert len(runs) == 1 and (runs[0] / "checkpoint.pt").exists()
+    assert json.loads((runs[0] / "config.json").read_text())["config"]["epochs"] == 1
+    assert Path(saved.path).read_bytes() == remembered       # the scripted run's --epochs is not remembered
 
 
 def test_unknown_lesson_exits_non_zero(tmp_path):

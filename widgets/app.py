@@ -98,7 +98,10 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
               "install another version: pip install 'PySide6-Essentials!=6.12.0'", file=sys.stderr)
         return 3
     from widgets.window_settings import WindowSettings
-    settings = WindowSettings(parent=app)
+    # A scripted run that quits by itself (a screenshot, a bench, CI) opens with what the learner's window
+    # remembers but changes none of it: its --epochs and its offscreen window size had become what the
+    # learner's window opened with next time.
+    settings = WindowSettings(parent=app, read_only=args.quit_when_done)
     from widgets.i18n import install_translators
     translators = install_translators(app, args.lang or settings.language() or None)  # noqa: F841 - must outlive the loop
 

@@ -32,22 +32,31 @@ def settings_path() -> str:
 
 
 class WindowSettings(QObject):
-    def __init__(self, path: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, path: str | None = None, parent: QObject | None = None, read_only: bool = False) -> None:
+        """``read_only``: use what is saved, change nothing (a scripted run: see widgets/app.py)."""
         super().__init__(parent)
+        self.read_only = read_only
         self.path = path or settings_path()
         self.store = QSettings(self.path, QSettings.Format.IniFormat)
         self.problems: list[str] = []
         unreadable = Path(self.path).is_file() and Path(self.path).stat().st_size > 0 and self.store.value("version") is None
+        self._ignored = False      # nothing of the file is used (read only: it is left as it is, not cleared)
         if self.store.status() != QSettings.Status.NoError or unreadable:
             self.problems.append(self.tr("the settings file {path} could not be read").format(path=self.path))
-            self.store.clear()
+            self._forget_all()
         elif self.store.value("version") not in (None, VERSION, str(VERSION)):
             self.problems.append(self.tr("the settings file is from another version"))
+            self._forget_all()
+
+    def _forget_all(self) -> None:
+        if self.read_only:
+            self._ignored = True
+        else:
             self.store.clear()
 
     # --- plain values ------------------------------------------------------------------------------------
     def text(self, key: str) -> str:
-        value = self.store.value(key)
+        value = None if self._ignored else self.store.value(key)
         if value is None:
             return ""
         if not isinstance(value, str):
@@ -56,7 +65,7 @@ class WindowSettings(QObject):
         return value
 
     def bytes(self, key: str) -> QByteArray | None:
-        value = self.store.value(key)
+        value = None if self._ignored else self.store.value(key)
         if value is None:
             return None
         if not isinstance(value, QByteArray):
@@ -65,6 +74,8 @@ class WindowSettings(QObject):
         return value
 
     def set(self, key: str, value) -> None:
+        if self.read_only:
+            return
         self.store.setValue("version", VERSION)
         self.store.setValue(key, value)
 
@@ -103,11 +114,13 @@ class WindowSettings(QObject):
                        "instead.").format(which=", ".join(dict.fromkeys(problems)))
 
     def reset(self) -> None:
-        self.store.clear()
-        self.store.sync()
+        if not self.read_only:
+            self.store.clear()
+            self.store.sync()
 
     def sync(self) -> None:
-        self.store.sync()
+        if not self.read_only:
+            self.store.sync()
 
     # --- the window --------------------------------------------------------------------------------------
     def remember_form(self, lesson: str, form) -> None:
