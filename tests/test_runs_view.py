@@ -62,6 +62,26 @@ def test_listings_when_a_job_starts_and_ends_happen_in_the_reader_thread(qtbot, 
     assert view.count_label.text() == f"1 run in {window.runs_root}"      # not "1 runs"
 
 
+def test_a_lesson_switch_lists_the_lessons_runs_in_the_reader_thread(qtbot, window, monkeypatch):
+    import threading
+    window._select_lesson("curve-fit")
+    make_tiny(window)
+    result = train(qtbot, window)
+    view = window.runs_view
+    qtbot.waitUntil(lambda: view.is_current, timeout=LONG)
+    window._select_lesson("two-class")
+    assert rows_shown(view) == 0                 # curve-fit's run leaves at once, not under two-class's name
+    qtbot.waitUntil(lambda: view.is_current, timeout=LONG)
+    listed_in = []
+    rows = view.lister.rows
+    monkeypatch.setattr(view.lister, "rows", lambda *args: listed_in.append(threading.current_thread()) or rows(*args))
+    window._select_lesson("curve-fit")
+    assert rows_shown(view) == 0 and not view.is_current and "Listing" in view.count_label.text()
+    qtbot.waitUntil(lambda: view.is_current, timeout=LONG)
+    assert [row["run_dir"] for row in view.model.rows] == [result["run_dir"]]
+    assert listed_in and threading.main_thread() not in listed_in
+
+
 def test_a_scripted_screenshot_of_the_runs_view_waits_for_the_run_as_it_ended(qtbot, window, monkeypatch):
     from widgets.script import ScriptOptions
     window._select_lesson("curve-fit")
@@ -114,7 +134,7 @@ def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     import shutil
     for copy in range(MAX_LEGEND_RUNS):
         shutil.copytree(second["run_dir"], f"{second['run_dir']}-copy{copy}")
-    view.refresh()
+    listed(qtbot, view)
     assert rows_shown(view) == MAX_LEGEND_RUNS + 2
     wait_overlays(qtbot, view, view.select_all)
     assert len(view.loss_plot.listDataItems()) == MAX_LEGEND_RUNS + 2
@@ -164,13 +184,20 @@ def test_interrupted_and_damaged_runs_are_listed_with_their_state(qtbot, window)
     config = Path(result["run_dir"]) / "config.json"
     record = json.loads(config.read_text())
     config.write_text(json.dumps(dict(record, status="running")))       # its process died mid-run
-    window.runs_view.refresh()
+    listed(qtbot, window.runs_view)
     assert window.runs_view.model.rows[0]["status"] == "interrupted"
     assert window.runs_view.model.data(window.runs_view.model.index(0, 0)) == "interrupted"
     (Path(result["run_dir"]) / "metrics.csv").write_bytes(b"")
     config.write_text(json.dumps(record))
-    window.runs_view.refresh()
+    listed(qtbot, window.runs_view)
     assert list_runs(window.runs_root, window.lessons)[0]["status"] == "damaged"
+    assert window.runs_view.model.rows[0]["status"] == "damaged"
+
+
+def listed(qtbot, view):
+    """Ask the view to list the runs again and wait until the table shows that listing."""
+    view.refresh()
+    qtbot.waitUntil(lambda: view.is_current, timeout=LONG)
 
 
 def make_window(qtbot, tmp_path, lessons, settings):

@@ -4,9 +4,10 @@ curves overlaid, each in its own colour, named by what differs between them; and
 
 Listing reads each folder's config.json and the tail of its metrics.csv (200 folders in a few tens of
 ms). Whole curves can be 30,000 rows per run, so they are read in a thread of their own (a JobController)
-and cached by file size and time. The table refreshes itself every two seconds while a run of the lesson
-is live, and when a job starts or ends; those listings happen in the reader thread too (with 300 runs in
-the folder, listing them in the GUI thread at the end of every job stalled the window for ~90 ms).
+and cached by file size and time. The table lists the lesson's runs when the lesson or the folder changes,
+refreshes itself every two seconds while a run of the lesson is live, and when a job starts or ends; all
+those listings happen in the reader thread too (with 300 runs in the folder, listing them in the GUI
+thread at the end of every job stalled the window for ~90 ms).
 """
 from __future__ import annotations
 
@@ -89,6 +90,7 @@ class RunsView(QWidget):
         self._drawn: tuple = ()                      # what the plots show: (run_dir, file key) per run
         self._pending = False
         self._listing_wanted = False                 # a listing is asked for and not yet shown
+        self._listed_for: tuple[str, str] | None = None      # (folder, lesson) the table's rows were listed for
         self._when_listed = WhenDone()               # called once a listing is shown (when_listed)
         self._when_drawn = WhenDone()                # called once the overlays are drawn (overlay_all)
         self.reader = JobController(self, "runs-reader")
@@ -213,9 +215,20 @@ class RunsView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        # Listed here and now, so the table is current whatever the reader thread still has on its way (a
-        # listing it made for the lesson shown before is dropped in _on_curves_read).
+        """List the lesson's runs anew, in the reader thread (``when_listed`` waits for them). *Why:* at
+        launch and at a lesson switch the listing ran in the GUI thread: 30-94 ms the first time with
+        87-171 runs of the lesson in the folder, longer with more. Rows of another lesson or folder leave
+        the table at once rather than standing there under this one's name."""
+        if self._listed_for != (str(self.runs_root), self.lesson):
+            self._show_rows([])
+            if self.lesson:
+                self.count_label.setText(self.tr("Listing the runs in {folder}…").format(folder=self.runs_root))
+        self._request_listing()
+
+    def _list_now(self) -> None:
+        """List in the GUI thread (after deleting runs: the table must not show them a moment longer)."""
         self._show_rows(self.lister.rows(self.runs_root, self.lesson) if self.lesson else [])
+        self._listed_for = (str(self.runs_root), self.lesson)
         self._listed()
         self._request_curves()
 
@@ -312,9 +325,10 @@ class RunsView(QWidget):
 
     @Slot(object)
     def _on_curves_read(self, result: dict) -> None:
-        # A listing made before the lesson or the folder changed is not shown (refresh() listed the new one).
+        # A listing made before the lesson or the folder changed is not shown (refresh() asked for the new one).
         if result["rows"] is not None and result["listed"] == (str(self.runs_root), self.lesson):
             self._show_rows(result["rows"], result["settings"])
+            self._listed_for = result["listed"]
             self._listed()
         self.cache.update(result["curves"])
         self.draw_overlays()
@@ -457,7 +471,7 @@ class RunsView(QWidget):
         if problems:
             QMessageBox.warning(self, self.tr("Delete runs"), self.tr("Some folders could not be deleted:\n{problems}")
                                 .format(problems="\n".join(problems)))
-        self.refresh()
+        self._list_now()
 
     @Slot()
     def _on_export_clicked(self) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 
 @dataclass
@@ -30,9 +31,10 @@ def run_script(window, script: ScriptOptions) -> None:
             window.message_bar.show_message(reason, "error")
     if script.show_runs:
         window.show_runs()
+        runs = window.runs_view
         if script.autostart:              # the run that trains joins them when it ends (MainWindow)
-            window.runs_view.select_all()
+            runs.when_listed(runs.select_all)
         else:                             # the screenshot waits for the overlays instead of a job
-            window.runs_view.overlay_all(window.on_script_done)
+            runs.when_listed(partial(runs.overlay_all, window.on_script_done))
     if script.autostart and not window.start_training() and script.quit_when_done:
         window.exit_requested.emit(1)

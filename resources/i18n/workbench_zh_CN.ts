@@ -1066,6 +1066,10 @@
         <translation>选择多次运行（Ctrl 或 Shift + 单击）以叠加它们的曲线。</translation>
     </message>
     <message>
+        <source>Listing the runs in {folder}…</source>
+        <translation>正在列出 {folder} 中的运行…</translation>
+    </message>
+    <message>
         <source>{count} runs in {folder}</source>
         <translation>{folder} 中有 {count} 次运行</translation>
     </message>
