@@ -9,8 +9,9 @@ pairs each, this noisy 2-core VM): mnist-rows in the window 8,460 samples/s with
 two; sine-generation 1,795 vs 1,728 — two threads never lose by much and win on the bigger models.
 Again on 2026-12-01 (window with one thread vs two, medians of three runs each, alternating with headless):
 mnist-rows (morvan) 11,828 vs 13,609 samples/s, autoencoder 9,332 vs 11,703, sine-generation 2,640 vs 2,361 —
-only the smallest lessons gain from one thread (headless alone, one thread is as fast as two in every
-lesson but the CNN, 3,520 vs 5,300), so the policy stays.
+only the smallest lessons gain from one thread (headless alone, one thread is as fast as two with every
+lesson's defaults but the CNN's, 3,520 vs 5,300, and 8 % slower with the row-by-row "best" preset), so the
+policy stays.
 Results do not depend on the thread count (mnist-rows, sine-to-cos, autoencoder: identical test losses
 with 1 and 2 threads), so the window and ``main.py train`` agree.
 """
