@@ -219,7 +219,7 @@ class RunsView(QWidget):
         launch and at a lesson switch the listing ran in the GUI thread: 30-94 ms the first time with
         87-171 runs of the lesson in the folder, longer with more. Rows of another lesson or folder leave
         the table at once rather than standing there under this one's name."""
-        if self._listed_for != (str(self.runs_root), self.lesson):
+        if self._listed_for != self._listing_key:
             self._show_rows([])
             if self.lesson:
                 self.count_label.setText(self.tr("Listing the runs in {folder}…").format(folder=self.runs_root))
@@ -228,9 +228,13 @@ class RunsView(QWidget):
     def _list_now(self) -> None:
         """List in the GUI thread (after deleting runs: the table must not show them a moment longer)."""
         self._show_rows(self.lister.rows(self.runs_root, self.lesson) if self.lesson else [])
-        self._listed_for = (str(self.runs_root), self.lesson)
-        self._listed()
+        self._listed(self._listing_key)
         self._request_curves()
+
+    @property
+    def _listing_key(self) -> tuple[str, str]:
+        """What a listing is for: the folder and the lesson."""
+        return str(self.runs_root), self.lesson
 
     @property
     def is_current(self) -> bool:
@@ -246,7 +250,8 @@ class RunsView(QWidget):
         else:
             self._when_listed.append(callback)
 
-    def _listed(self) -> None:
+    def _listed(self, key: tuple[str, str]) -> None:
+        self._listed_for = key
         self._listing_wanted = False
         self._when_listed.call()
 
@@ -326,10 +331,9 @@ class RunsView(QWidget):
     @Slot(object)
     def _on_curves_read(self, result: dict) -> None:
         # A listing made before the lesson or the folder changed is not shown (refresh() asked for the new one).
-        if result["rows"] is not None and result["listed"] == (str(self.runs_root), self.lesson):
+        if result["rows"] is not None and result["listed"] == self._listing_key:
             self._show_rows(result["rows"], result["settings"])
-            self._listed_for = result["listed"]
-            self._listed()
+            self._listed(result["listed"])
         self.cache.update(result["curves"])
         self.draw_overlays()
 

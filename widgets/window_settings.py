@@ -119,8 +119,7 @@ class WindowSettings(QObject):
             self.store.sync()
 
     def sync(self) -> None:
-        if not self.read_only:
-            self.store.sync()
+        self.store.sync()          # (read only, nothing was changed: nothing to write)
 
     # --- the window --------------------------------------------------------------------------------------
     def remember_form(self, lesson: str, form) -> None:

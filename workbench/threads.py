@@ -48,11 +48,16 @@ def configure_torch_threads(leave_core_for_gui: bool, requested: int | None = No
 # So a thread that keeps to one (below) would leave a training thread started after it with one: each
 # training thread sets the training count for itself first.
 
-def use_training_threads() -> None:
-    """In a thread about to train: torch uses the count configure_torch_threads chose (if torch is loaded)."""
+def _use_here(count: int | None) -> None:
+    """torch ops of the calling thread use ``count`` threads (if torch is loaded and a count is known)."""
     torch = sys.modules.get("torch")
-    if torch is not None and _training_threads is not None and torch.get_num_threads() != _training_threads:
-        torch.set_num_threads(_training_threads)
+    if torch is not None and count is not None and torch.get_num_threads() != count:
+        torch.set_num_threads(count)
+
+
+def use_training_threads() -> None:
+    """In a thread about to train: torch uses the count configure_torch_threads chose."""
+    _use_here(_training_threads)
 
 
 def use_one_thread() -> None:
@@ -64,6 +69,4 @@ def use_one_thread() -> None:
     training): one reading in five took 10-30 ms, most of it spinning. Measured with bench/pad_latency.py,
     two runs each, p95: idle 21-28 ms -> 5.6-5.8 ms; median reading 2.5-2.8 ms either way.
     """
-    torch = sys.modules.get("torch")
-    if torch is not None and torch.get_num_threads() != 1:
-        torch.set_num_threads(1)
+    _use_here(1)
