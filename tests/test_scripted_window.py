@@ -34,6 +34,15 @@ def test_scripted_run_trains_saves_a_screenshot_and_exits_zero(tmp_path):
     assert Path(saved.path).read_bytes() == remembered       # the scripted run's --epochs is not remembered
 
 
+def test_a_screenshot_without_a_job_is_taken_once_torch_is_loaded(tmp_path):
+    shot = tmp_path / "launch.png"
+    result = subprocess.run([sys.executable, MAIN, "--lesson", "two-class", "--screenshot", str(shot),
+                             "--quit-when-done", "--runs-dir", str(tmp_path / "runs")],
+                            capture_output=True, text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(shot)).width() >= 1000
+
+
 def test_unknown_lesson_exits_non_zero(tmp_path):
     result = subprocess.run([sys.executable, MAIN, "--lesson", "poetry", "--quit-when-done"],
                             capture_output=True, text=True, timeout=120,

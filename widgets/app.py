@@ -24,8 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--epochs", type=int, help="override the number of epochs")
     parser.add_argument("--data-root", metavar="DIR", help="folder with MNIST/raw IDX files (default: embedded)")
     parser.add_argument("--autostart", action="store_true", help="start training as soon as PyTorch is loaded")
-    parser.add_argument("--screenshot", metavar="FILE.png", help="save a screenshot of the window when the job ends")
-    parser.add_argument("--quit-when-done", action="store_true", help="exit when the job ends (0 ok, 1 failed)")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="save a screenshot of the window when the job ends (without one: once PyTorch is loaded)")
+    parser.add_argument("--quit-when-done", action="store_true", help="exit when the job ends (0 ok, 1 failed; without one: once PyTorch is loaded)")
     parser.add_argument("--runs-dir", "--out", dest="runs_dir", metavar="DIR",
                         help="where run folders go (default: the last one chosen, $RNN_WORKBENCH_RUNS or ./runs)")
     parser.add_argument("--show-runs", action="store_true",

@@ -36,5 +36,10 @@ def run_script(window, script: ScriptOptions) -> None:
             runs.when_listed(runs.select_all)
         else:                             # the screenshot waits for the overlays instead of a job
             runs.when_listed(partial(runs.overlay_all, window.on_script_done))
-    if script.autostart and not window.start_training() and script.quit_when_done:
-        window.exit_requested.emit(1)
+    if script.autostart:
+        if not window.start_training() and script.quit_when_done:
+            window.exit_requested.emit(1)
+    elif not script.show_runs:
+        # No job and no overlays to wait for: the window as it opened is what was asked for (without this,
+        # ``--screenshot FILE --quit-when-done`` alone waited for a job that never came, for ever).
+        window.on_script_done()
