@@ -1,6 +1,7 @@
 """Gate heatmaps and gradients through time, in the real window."""
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from tests.window_helpers import LONG, make_tiny, panel, train
 from workbench.views import GatesView, GradientsView
@@ -22,8 +23,9 @@ def test_gates_and_gradients_arrive_with_the_right_shapes(qtbot, window):
     assert np.all(np.diff(means) >= 0)                        # rows sorted by mean activation
     gradients = panel(window, GradientsView).latest
     assert gradients.shape == (1, 28) and np.isfinite(gradients).all() and (gradients > 0).all()
-    steps, norms = panel(window, GradientsView).norm_buffer.full.x, panel(window, GradientsView).norm_buffer.full.y
-    assert steps.tolist() == list(range(1, 21)) and (norms > 0).all()
+    assert set(panel(window, GradientsView).norm_lines) == {""}            # one grey line: this run's
+    buffer, _ = panel(window, GradientsView).norm_lines[""]
+    assert buffer.full.x.tolist() == list(range(1, 21)) and (buffer.full.y > 0).all()
 
 
 def test_next_digit_recomputes_in_the_worker(qtbot, window):
@@ -61,8 +63,22 @@ def test_compare_cells_overlays_three_gradient_curves(qtbot, window):
         assert window.controller.busy and window.tabs.currentWidget() is panel(window, GradientsView)
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
     assert set(done.args[0]["compare"]) == {"rnn", "lstm", "gru"}
-    assert {key for key in panel(window, GradientsView).now_curves} == {"compare:rnn", "compare:lstm", "compare:gru"}
-    assert "Compared: RNN" in window.headline.text()
+    gradients = panel(window, GradientsView)
+    assert {key for key in gradients.now_curves} == {"compare:rnn", "compare:lstm", "compare:gru"}
+    # The global gradient norm: one line per cell, each with every step of its own run, named in the legend.
+    assert set(gradients.norm_lines) == {"rnn", "lstm", "gru"}
+    steps_per_run = done.args[0]["compare"]["rnn"]["steps"]
+    for buffer, _ in gradients.norm_lines.values():
+        assert buffer.full.x.tolist() == list(range(1, steps_per_run + 1)) and (buffer.full.y > 0).all()
+    assert {label.text for _, label in gradients.norm_legend.items} == {"RNN", "LSTM", "GRU"}
+    rnn, lstm = gradients.norm_lines["rnn"][0].full.y, gradients.norm_lines["lstm"][0].full.y
+    assert not np.array_equal(rnn, lstm)                                   # each cell's own norms
+    headline = window.headline
+    results = done.args[0]["compare"]
+    assert headline.text() == "Compared, test accuracy: " + ", ".join(
+        f"{cell.upper()} {100 * results[cell]['test_accuracy']:.1f}%" for cell in ("rnn", "lstm", "gru"))
+    shown = QLabel.text(headline)                                          # what the label paints
+    assert headline.fontMetrics().horizontalAdvance(shown) <= headline.contentsRect().width()
     gradients_tab = window.tabs.tabText(window.tabs.indexOf(panel(window, GradientsView)))
     assert f"overlaid in the tab “{gradients_tab}”" in window.message_bar.label.text()     # the tab as it is named
 
@@ -98,3 +114,21 @@ def test_a_hidden_gradient_panel_keeps_every_snapshot_and_draws_when_shown(qtbot
     assert np.array_equal(gradient_panel.history_image.image, gradient_panel.history)
     # The snapshot axis spans the next power of two (16 for 12 rows), so it is not redrawn per snapshot.
     assert gradient_panel.history_plot.viewRange()[1] == pytest.approx([0, 16])
+
+
+def test_a_headline_wider_than_the_window_is_cut_with_the_whole_of_it_in_the_tooltip(qtbot):
+    from widgets.headline import Headline
+    headline = Headline("Short")
+    qtbot.addWidget(headline)
+    headline.resize(300, 40)
+    headline.show()
+    assert QLabel.text(headline) == "Short" and headline.toolTip() == ""
+    long = "Compared, test accuracy: " + ", ".join(f"CELL{index} 12.3%" for index in range(12))
+    headline.setText(long)
+    shown = QLabel.text(headline)
+    assert headline.text() == long and shown.endswith("…") and long.startswith(shown[:-1])
+    assert headline.fontMetrics().horizontalAdvance(shown) <= headline.contentsRect().width()
+    assert headline.toolTip() == long
+    headline.resize(4000, 40)                                              # room again: all of it, no tooltip
+    assert QLabel.text(headline) == long and headline.toolTip() == ""
+

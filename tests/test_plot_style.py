@@ -8,7 +8,8 @@ import sys
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QApplication
 
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.plot_style import (MIN_GRID_ALPHA, PYQTGRAPH_AXIS, PYQTGRAPH_GEOMETRY, QT_GEOMETRY_CLASSES,
@@ -226,3 +227,41 @@ def test_a_linear_loss_axis_keeps_its_width_from_the_empty_plot_to_a_trained_los
         plot.plot_widget.grab()
         widths.append(axis.maximumWidth())
     assert widths == [widths[0]] * 4
+
+
+def test_a_title_wider_than_its_plot_is_cut_and_never_widens_the_plot(qtbot):
+    title = "A title much wider than the little plot it sits on, as some translations are"
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    plot = widget.getPlotItem()
+    plot.setTitle(title, size="11pt")
+    widget.resize(240, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() < 240      # pyqtgraph's: the text's width
+    shown = plot.titleLabel.text
+    assert shown.endswith("…") and title.startswith(shown[:-1]) and plot.titleLabel.full_text == title
+    assert plot.titleLabel.itemRect().width() <= plot.titleLabel.rect().width() + 1
+    widget.resize(1400, 200)                                                     # room again: the whole title
+    qtbot.waitUntil(lambda: plot.titleLabel.text == title)
+
+
+def test_every_plot_of_every_lesson_fits_its_tab_at_the_default_window_size(qtbot, tmp_path, lessons):
+    from widgets.main_window import MainWindow
+    from widgets.window_settings import DEFAULT_SIZE
+    window = MainWindow(lessons, tmp_path / "runs")
+    qtbot.addWidget(window)
+    window.resize(*DEFAULT_SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    too_wide = []
+    for name in lessons:
+        window.lesson_box.setCurrentIndex(window.lesson_box.findData(name))
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            QApplication.processEvents()          # lay the shown tab out (no waiting on time)
+            for view in window.tabs.widget(index).findChildren(pg.GraphicsView):
+                needed = view.centralWidget.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+                if needed > view.viewport().width() + 1:
+                    too_wide.append((name, window.tabs.tabText(index), round(needed), view.viewport().width()))
+    assert too_wide == []

@@ -1,6 +1,7 @@
 """The headline above the panels: what the run is doing, in the lesson's own metric."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from widgets.i18n import translate_core
@@ -9,24 +10,46 @@ from workbench.views import LessonView
 
 class Headline(QLabel):
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        super().__init__()
         self.setStyleSheet("font-size: 15pt; font-weight: bold; color: #222; padding: 2px 4px;")
         # Text that changes several times a second must not change size hints: a relayout repaints
         # every plot, which held the GUI thread (and the GIL) for ~200 ms at a time.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.view: LessonView | None = None
         self.best: float | None = None
+        self.setText(text)
 
     def set_view(self, view: LessonView) -> None:
         self.view, self.best = view, None
 
+    def setText(self, text: str) -> None:
+        """Show ``text``, cut with "…" where it is wider than the window (the whole of it in the tooltip)."""
+        self._full_text = text
+        self._fit()
+
+    def text(self) -> str:
+        return self._full_text
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # The label's size policy ignores its text (above), so a long headline would simply be clipped.
+        room = self.contentsRect().width() - 8          # the padding of the style sheet
+        shown = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, max(room, 0))
+        super().setText(shown)
+        self.setToolTip(self._full_text if shown != self._full_text else "")
+
+    def value_text(self, key: str, value: float | None) -> str:
+        """e.g. "97.3%" or "0.0123"."""
+        if value is None or value != value:
+            return "–"
+        return f"{100 * value:.1f}%" if self.view.metric(key).percent else f"{value:.4g}"
+
     def metric_text(self, key: str, value: float | None) -> str:
         """e.g. "test accuracy 97.3%" or "generation MSE 0.0123", translated."""
-        metric = self.view.metric(key)
-        label = translate_core(metric.label)
-        if value is None or value != value:
-            return f"{label} –"
-        return f"{label} {100 * value:.1f}%" if metric.percent else f"{label} {value:.4g}"
+        return f"{translate_core(self.view.metric(key).label)} {self.value_text(key, value)}"
 
     def headline_metric(self, summary: dict) -> str:
         return self.metric_text(self.view.headline, summary.get(self.view.headline, float("nan")))
@@ -56,8 +79,11 @@ class Headline(QLabel):
             cell=cells[min(index, len(cells)) - 1].upper(), index=index, count=len(cells)))
 
     def show_compared(self, summary: dict) -> None:
-        self.setText(self.tr("Compared: {results}").format(results=", ".join(
-            f"{cell.upper()}: {self.headline_metric(result)}" for cell, result in summary.get("compare", {}).items())))
+        key = self.view.headline
+        self.setText(self.tr("Compared, {metric}: {results}").format(
+            metric=translate_core(self.view.metric(key).label), results=", ".join(
+                f"{cell.upper()} {self.value_text(key, result.get(key))}"
+                for cell, result in summary.get("compare", {}).items())))
 
     def show_finished(self, summary: dict) -> None:
         text = self.tr("Stopped: {metric}") if summary.get("stopped") else self.tr("Finished: {metric}")

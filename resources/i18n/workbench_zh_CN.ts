@@ -115,8 +115,8 @@
         <translation>笔刷</translation>
     </message>
     <message>
-        <source>What it sees · its guess after each row</source>
-        <translation>网络看到的图像 · 每读一行后的猜测</translation>
+        <source>What it sees · its guess per row</source>
+        <translation>网络看到的图像 · 每行后的猜测</translation>
     </message>
     <message>
         <source>image row (time step)</source>
@@ -323,10 +323,6 @@
         <translation>损失的梯度有多少能传到每个时间步（即数字的每一行）。普通 RNN 中，梯度沿时间向前一步步衰减；LSTM 的细胞状态能把它传下去。</translation>
     </message>
     <message>
-        <source>Gradient reaching each time step (latest)</source>
-        <translation>到达各时间步的梯度（最新）</translation>
-    </message>
-    <message>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
@@ -335,8 +331,12 @@
         <translation>‖∂loss/∂h_t‖（对数刻度）</translation>
     </message>
     <message>
-        <source>…and how it changed during training</source>
-        <translation>……以及它在训练中的变化</translation>
+        <source>Gradient at each time step (latest)</source>
+        <translation>各步梯度（最新）</translation>
+    </message>
+    <message>
+        <source>…over training</source>
+        <translation>……及其在训练中的变化</translation>
     </message>
     <message>
         <source>snapshot (newest at top)</source>
@@ -394,8 +394,8 @@
         <translation>比较单元：正在训练 {cell}（第 {index}/{count} 个）</translation>
     </message>
     <message>
-        <source>Compared: {results}</source>
-        <translation>比较结果：{results}</translation>
+        <source>Compared, {metric}: {results}</source>
+        <translation>比较结果（{metric}）：{results}</translation>
     </message>
     <message>
         <source>Stopped: {metric}</source>

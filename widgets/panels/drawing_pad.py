@@ -82,7 +82,7 @@ class DrawingPad(QWidget, LessonPanel):
         self.rows_plot.invertY(True)
         self.rows_plot.setMouseEnabled(False, False)
         self.rows_plot.hideButtons()
-        self.rows_plot.setTitle(self.tr("What it sees · its guess after each row"), color="#222",
+        self.rows_plot.setTitle(self.tr("What it sees · its guess per row"), color="#222",
                                 size="10pt")
         self.rows_plot.setLabel("left", self.tr("image row (time step)"))
         self.rows_plot.setLabel("bottom", self.tr("pixels · · · digit class"))

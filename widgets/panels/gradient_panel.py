@@ -15,11 +15,13 @@ from workbench.views import GradientsView
 
 HISTORY_ROWS = 300          # snapshots kept in the heatmap (oldest dropped)
 CELL_COLOURS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
+NORMS_DRAWN = ("train", "compare")      # the jobs whose gradient norms the lower plot draws
 ROW_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
 
 
-def _white_plot(widget: pg.GraphicsLayoutWidget, row: int, col: int, title: str, x_label: str, y_label: str):
-    return style_plot(widget.addPlot(row=row, col=col), title, x_label, y_label)
+def _white_plot(widget: pg.GraphicsLayoutWidget, row: int, col: int, title: str, x_label: str, y_label: str,
+                colspan: int = 1):
+    return style_plot(widget.addPlot(row=row, col=col, colspan=colspan), title, x_label, y_label)
 
 
 class GradientPanel(QWidget, LessonPanel):
@@ -43,11 +45,11 @@ class GradientPanel(QWidget, LessonPanel):
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
-        self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient reaching each time step (latest)"),
+        self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient at each time step (latest)"),
                                     self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
         self.now_plot.setLogMode(y=True)
         add_legend(self.now_plot, (10, 10), opacity=200)
-        self.history_plot = _white_plot(self.view, 0, 1, self.tr("…and how it changed during training"),
+        self.history_plot = _white_plot(self.view, 0, 1, self.tr("…over training"),
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))
         self.history_image = pg.ImageItem(axisOrder="row-major")
         self.history_plot.addItem(self.history_image)
@@ -55,16 +57,20 @@ class GradientPanel(QWidget, LessonPanel):
                                            width=14, label=self.tr("log10 ‖∂loss/∂h_t‖"))
         self.history_bar.setImageItem(self.history_image, insert_in=self.history_plot)
         self.norm_plot = _white_plot(self.view, 1, 0, self.tr("Global gradient norm per optimizer step"),
-                                     self.tr("optimizer step"), self.tr("‖gradient‖ before clipping"))
+                                     self.tr("optimizer step"), self.tr("‖gradient‖ before clipping"), colspan=2)
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 2)
-        self.norm_curve = add_line(self.norm_plot, "#555", 1)     # drawn from a bounded version, as CurvePlot's
+        # One line per run: a plain run's in grey; a comparison's one per cell, in the cell's colour. Each is
+        # drawn from a bounded version of its history, as CurvePlot's lines are.
+        self.norm_legend = add_legend(self.norm_plot, (-10, 10), opacity=200)
+        self.norm_lines: dict[str, tuple[PeakDecimatedCurve, pg.PlotCurveItem]] = {}
+        self._norm_key = ""                     # the line the current run's norms go to
+        self._compared_runs = 0                 # runs of the comparison started so far
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#c62828", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                                          label=self.tr("clipping threshold"),
                                          labelOpts={"position": 0.1, "color": "#c62828"})
         self.norm_plot.addItem(self.clip_line)
         self.clip_line.hide()
-        self.norm_buffer = PeakDecimatedCurve()
         self.now_curves: dict[str, pg.PlotDataItem] = {}
         self.history = np.zeros((0, 0))
         self._history_span = 0
@@ -132,43 +138,60 @@ class GradientPanel(QWidget, LessonPanel):
             self._history_span = min(HISTORY_ROWS, 1 << max(3, (rows - 1).bit_length()))
         self.history_plot.setRange(xRange=(0, self.history.shape[1]), yRange=(0, self._history_span), padding=0)
 
+    def _norm_line(self, key: str) -> tuple[PeakDecimatedCurve, pg.PlotCurveItem]:
+        if key not in self.norm_lines:
+            if key:
+                line = add_line(self.norm_plot, CELL_COLOURS.get(key, "#000"), 1.5, name=key.upper())
+            else:
+                line = add_line(self.norm_plot, "#555", 1)
+            self.norm_lines[key] = (PeakDecimatedCurve(), line)
+        return self.norm_lines[key]
+
     def append_gradient_norms(self, steps: np.ndarray, norms: np.ndarray) -> None:
         if len(steps):
-            self.norm_buffer.extend(steps, norms)
-            self.norm_curve.setData(*self.norm_buffer.drawable())
+            buffer, line = self._norm_line(self._norm_key)
+            buffer.extend(steps, norms)
+            line.setData(*buffer.drawable())
 
     def set_clip_threshold(self, threshold: float) -> None:
         self.clip_line.setVisible(threshold > 0)
         if threshold > 0:
             self.clip_line.setValue(threshold)
 
-    def clear(self, keep_comparison: bool = False) -> None:
-        for key in list(self.now_curves):
-            if keep_comparison and key.startswith("compare:"):
-                continue
-            self.now_plot.removeItem(self.now_curves.pop(key))
-        self._undrawn = {key: value for key, value in self._undrawn.items()
-                         if keep_comparison and key.startswith("compare:")}
+    def clear(self) -> None:
+        for curve in self.now_curves.values():
+            self.now_plot.removeItem(curve)
+        self.now_curves.clear()
+        self._undrawn.clear()
         self.history = np.zeros((0, 0))
         self._history_span = 0
         self.history_image.clear()
-        self.norm_buffer.clear()
-        self.norm_curve.setData([], [])
+        for _, line in self.norm_lines.values():
+            self.norm_plot.removeItem(line)     # also takes it out of the legend
+        self.norm_lines.clear()
+        self._norm_key = ""
         self.latest = None
 
     def job_starting(self, kind: str, config) -> None:
         if kind in TRAINING_JOBS:
             self.clear()
             self.set_clip_threshold(config.clip_norm)
+            self._compared_runs = 0
 
     def run_started(self, event, kind: str) -> None:
-        if kind == "train":
-            # A run of known length: the step axis is fixed, so it is not re-rendered with every report.
+        if kind in NORMS_DRAWN:
+            # A run of known length: the step axis is fixed, so it is not re-rendered with every report
+            # (a comparison's runs have the same length).
             self.norm_plot.enableAutoRange(axis="x", enable=False)
             self.norm_plot.setXRange(0, max(1, event.total_steps), padding=0.02)
+        if kind == "compare":
+            # The comparison trains this panel's cells in their order (the compare button's request).
+            cells = self.spec.compare_cells
+            self._norm_key = cells[min(self._compared_runs, len(cells) - 1)]
+            self._compared_runs += 1
 
     def progressed(self, progress, kind: str) -> None:
-        if kind == "train":          # a comparison's three runs would draw over each other
+        if kind in NORMS_DRAWN:     # an experiment's runs differ in more than the cell: not drawn together
             self.append_gradient_norms(progress.steps, progress.grad_norms)
 
     def set_ready(self, ready: bool) -> None:

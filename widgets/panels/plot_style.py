@@ -22,11 +22,13 @@ axis's Python time (bench/axis_cost.py: a range change of the log loss plot 11 -
 """
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample, LegendItem
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsWidget
 
 # Each of these returns the widget's own rectangle (0, 0, width, height) for an untransformed widget, as
@@ -127,6 +129,53 @@ def use_fast_axes(fill_lines: bool = True, drop_faint_levels: bool = True) -> No
 
 
 use_fast_axes()
+
+
+class FittingTitle(pg.LabelItem):
+    """A plot's title that never makes its plot wider than the room it has: where the plot is narrower than
+    the text, the text is cut with "…" (and whole again when the plot grows).
+
+    *Why:* pyqtgraph makes a title's text width the plot's minimum width. In a narrow panel the layout then
+    ran wider than its widget and was clipped on the right: at the default window size the drawing pad's
+    "what it sees" plot lost the digit classes 5-9, and the gradient panel the heatmap's colour bar."""
+
+    full_text = ""
+
+    def setText(self, text, **args) -> None:
+        self.full_text = text
+        super().setText(text, **args)
+
+    def updateMin(self) -> None:
+        super().updateMin()
+        self.setMinimumWidth(0)
+        height = self._sizeHint[Qt.SizeHint.MinimumSize][1]
+        self._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+
+    def resizeEvent(self, event) -> None:
+        fitted = self._fitted(self.rect().width())
+        if fitted != self.text:
+            pg.LabelItem.setText(self, fitted)      # (not ours: full_text stays; calls resizeEvent again)
+        super().resizeEvent(event)
+
+    def _fitted(self, width: float) -> str:
+        if width <= 0 or "<" in self.full_text:     # not laid out yet, or rich text (left as it is)
+            return self.full_text
+        font = QFont(self.item.font())
+        size = str(self.opts.get("size", ""))
+        if size.endswith("pt"):
+            font.setPointSizeF(float(size[:-2]))
+        if self.opts.get("bold") is True:
+            font.setBold(True)
+        margins = 2 * self.item.document().documentMargin()
+        return QFontMetrics(font).elidedText(self.full_text, Qt.TextElideMode.ElideRight, int(width - margins))
+
+
+def use_fitting_titles(enabled: bool = True) -> None:
+    """Plots made after this call get a FittingTitle (PlotItem makes its title from the name LabelItem)."""
+    sys.modules["pyqtgraph.graphicsItems.PlotItem.PlotItem"].LabelItem = FittingTitle if enabled else pg.LabelItem
+
+
+use_fitting_titles()
 
 
 class CachedSample(ItemSample):
