@@ -63,6 +63,24 @@ def test_a_run_continued_at_an_epoch_boundary_ends_exactly_like_one_never_interr
     assert steps == list(range(1, whole["steps"] + 1))          # carries on: no gap, no repeat
 
 
+@pytest.mark.parametrize("name", list(SETTINGS))
+def test_a_run_stopped_inside_an_epoch_continues_exactly_like_one_never_interrupted(tmp_path, name):
+    task, spec, config = settings(name)
+    whole = train_lesson(task, spec, config, tmp_path / "whole")
+    per_epoch = whole["steps"] // config.epochs
+    stop_at = per_epoch * (config.epochs - 1) + max(1, per_epoch // 2)      # halfway through the last epoch
+    control = Control()
+    half = train_lesson(LESSONS[name](), spec, config, tmp_path / "half", control,
+                        {"on_step": [lambda event: control.stop() if event.step == stop_at else None]})
+    assert half["stopped"] and half["steps"] == stop_at
+    point = load_checkpoint(Path(half["run_dir"]) / "checkpoint.pt", LESSONS).resume
+    assert point["batches_done"] == stop_at - per_epoch * (config.epochs - 1) and point["epoch_rng"] is not None
+    continued = resume_run(half["run_dir"], LESSONS)
+    assert continued["steps"] == whole["steps"]
+    for key in LESSONS[name]().metric_names:
+        assert continued[key] == whole[key], key
+
+
 def test_every_epoch_leaves_a_checkpoint_that_can_continue(tmp_path, monkeypatch):
     monkeypatch.setattr("workbench.session.EPOCH_CHECKPOINT_EVERY_S", 0.0)
     task, spec, config = settings("mnist-rows")

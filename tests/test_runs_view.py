@@ -275,3 +275,32 @@ def test_listing_one_lesson_reads_only_folders_not_named_for_another(tmp_path, l
     assert sorted(Path(row["run_dir"]).name for row in rows) == sorted(read) == [
         "20261130-120000-two-class", "20261130-120002-two-class-3", "20261130-120003-not-a-lesson", "my two-class run"]
     assert len(list_runs(tmp_path, lessons)) == 6          # all of them when no lesson is asked for
+
+
+def test_stop_in_the_middle_of_an_epoch_then_continue_ends_like_a_run_never_stopped(qtbot, window, tmp_path):
+    from tasks import LESSONS
+    from workbench.session import train_lesson
+    make_tiny(window, epochs=2)
+    window.form.batch_size.setValue(20)             # 200 steps an epoch: the first report comes well inside one
+    window.form.shift_px.setValue(2)                # random shifts: the stopped epoch must be drawn again
+    spec, config, _problems = window.form.values()
+    whole = train_lesson(LESSONS["mnist-rows"](), spec, config, tmp_path / "whole")
+    steps_per_epoch = whole["steps"] // 2
+    with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as stopped:
+        assert window.start_training()
+        # Pause as soon as the first steps are drawn, then Stop: the run stops after the batch in hand.
+        qtbot.waitUntil(lambda: window.controller.busy and window.status.progress.value() > 0, timeout=LONG)
+        window.toggle_pause()
+        window.stop_training()
+    qtbot.waitUntil(lambda: not window.controller.busy and window.runs_view.is_current, timeout=LONG)
+    summary = stopped.args[0]
+    assert summary["stopped"] and summary["steps"] % steps_per_epoch        # inside an epoch
+    view = window.runs_view
+    wait_overlays(qtbot, view, lambda: view.select_dirs([summary["run_dir"]]))
+    view.continue_epochs.setValue(2)
+    with qtbot.waitSignal(window.job_succeeded, timeout=LONG) as continued:
+        view.continue_button.click()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=LONG)
+    result = continued.args[0]
+    assert result["steps"] == whole["steps"]
+    assert result["test_accuracy"] == whole["test_accuracy"] and result["test_loss"] == whole["test_loss"]

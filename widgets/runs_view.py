@@ -131,7 +131,7 @@ class RunsView(QWidget):
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setToolTip(self.tr("Load the run's checkpoint into the window and evaluate it"))
         self.continue_button = QPushButton(self.tr("Continue training"))
-        self.continue_button.setToolTip(self.tr("Train the run further, in its own folder, from its last saved epoch"))
+        self.continue_button.setToolTip(self.tr("Train the run further, in its own folder, from where it stopped"))
         self.continue_epochs = QSpinBox()
         self.continue_epochs.setRange(1, 100_000)
         self.continue_epochs.setPrefix(self.tr("to "))

@@ -1,9 +1,10 @@
-"""What a run needs to continue exactly where an epoch ended, as plain data ``torch.load(weights_only=True)``
+"""What a run needs to continue exactly where it stopped, as plain data ``torch.load(weights_only=True)``
 accepts: counters, the optimizer's and the schedule's state, every random generator the run draws from,
 and the lesson's own state (e.g. a hidden state carried from window to window).
 
-It travels in the checkpoint's ``resume`` entry (workbench/checkpoint.py). Restoring all of it at an epoch
-boundary makes the continued run step for step the run that was never interrupted (on CPU, same seed).
+It travels in the checkpoint's ``resume`` entry (workbench/checkpoint.py). Restoring all of it makes the
+continued run step for step the run that was never interrupted (on CPU, same seed): at an epoch boundary,
+and inside an epoch, where the epoch's own draws are made again from ``epoch_rng`` first (trainer.py).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ RESUME_VERSION = 1
 
 @dataclass
 class ResumePoint:
-    """The end of an epoch: counters and the states to restore."""
+    """Where a run stopped (the end of an epoch, or inside one): counters and the states to restore."""
 
     epoch: int                          # epochs completed
     step: int                           # optimizer steps completed
@@ -37,6 +38,7 @@ class ResumePoint:
     rng: dict[str, Any] = field(default_factory=dict)
     task: dict[str, Any] = field(default_factory=dict)
     batches_done: int = 0               # of epoch ``epoch + 1``, when the run was stopped inside it
+    epoch_rng: dict[str, Any] | None = None     # the random states as that epoch began (to draw it again)
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": RESUME_VERSION, **self.__dict__}

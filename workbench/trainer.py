@@ -196,6 +196,11 @@ class Trainer:
             metrics, evaluated_at, recent_losses = dict(point.metrics), point.evaluated_at, list(point.recent_losses)
             epoch = point.epoch
             first_epoch, skip_batches = point.epoch + 1, point.batches_done
+        # A run stopped inside an epoch continues exactly if that epoch is drawn again as it was (its shuffle,
+        # and the random draws of the batches already trained: shifts, phases) before the states at the stop
+        # are put back. Checkpoints saved before epoch_rng existed continue from the stop's states alone.
+        replay_rng = self.resume[1].epoch_rng if self.resume is not None and skip_batches else None
+        epoch_rng: dict | None = None      # the random states as the epoch in progress began
         self.trigger("on_start", RunStarted(self.task.name, str(device), count_parameters(model), total_steps,
                                             steps_per_epoch, config.epochs, data.train_size, data.test_size,
                                             data.description))
@@ -204,27 +209,32 @@ class Trainer:
             self._snapshot(model, step)
         last_snapshot = loop_began = time.perf_counter()
 
-        def resume_point() -> ResumePoint:
+        def resume_point(rng: dict | None = None) -> ResumePoint:
             # Every epoch has steps_per_epoch steps, so the step count says where in which epoch we are.
             completed, batches_done = divmod(step, steps_per_epoch) if steps_per_epoch else (epoch, 0)
             return ResumePoint(completed, step, samples, train_seconds,
                                done_before + time.perf_counter() - loop_began - paused_s, config.epochs, dict(metrics),
                                evaluated_at, list(recent_losses), optimizer.state_dict(),
                                schedule.state_dict() if schedule is not None else None,
-                               capture_rng(data.generators), self.task.resume_state(), batches_done)
+                               rng or capture_rng(data.generators), self.task.resume_state(), batches_done,
+                               epoch_rng if batches_done else None)
         model.train()
         batch_number = 0
         for epoch in range(first_epoch, config.epochs + 1):
+            paused_s += control.wait_while_paused()
             if control.stop_requested:      # before the next epoch draws its shuffle: the run can continue exactly
                 epoch -= 1
                 break
+            if replay_rng is not None:
+                restore_rng(replay_rng, data.generators)
+            epoch_rng = replay_rng or capture_rng(data.generators)
             for batch_number, batch in enumerate(data.train, start=1):
                 if skip_batches:            # a run stopped mid-epoch continues where it stopped
                     skip_batches -= 1
+                    if not skip_batches and replay_rng is not None:
+                        restore_rng(self.resume[1].rng, data.generators)   # as they were at the stop
+                        replay_rng = None
                     continue
-                paused_s += control.wait_while_paused()
-                if control.stop_requested:
-                    break
                 step_began = time.perf_counter()
                 result = self.task.step(model, batch, training=True)
                 optimizer.zero_grad(set_to_none=True)
@@ -253,10 +263,16 @@ class Trainer:
                 if wants_snapshots and time.perf_counter() - last_snapshot >= self.snapshot_every_s:
                     self._snapshot(model, step)
                     last_snapshot = time.perf_counter()
+                # Pause and stop between this step and the next batch: fetching a batch draws random numbers
+                # (shifts, phases), and a stopped run's saved states must be those before the next batch.
+                paused_s += control.wait_while_paused()
+                if control.stop_requested:
+                    break
             if control.stop_requested:
                 break
             if self.callbacks["on_epoch"]:
                 self.trigger("on_epoch", (model, resume_point()))
+        stop_rng = capture_rng(data.generators)     # before the last evaluation and snapshot, which could draw
         if evaluated_at != step:
             metrics = evaluate(self.task, model, data.test)
             self.trigger("on_eval", EvalEnded(step, epoch, metrics))
@@ -276,4 +292,4 @@ class Trainer:
             **data.facts,
         }
         self.trigger("on_done", RunFinished(control.stop_requested, summary))
-        return RunResult(model, summary, control.stop_requested, resume_point())
+        return RunResult(model, summary, control.stop_requested, resume_point(stop_rng))

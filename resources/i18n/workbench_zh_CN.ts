@@ -1026,8 +1026,8 @@
         <translation>继续训练</translation>
     </message>
     <message>
-        <source>Train the run further, in its own folder, from its last saved epoch</source>
-        <translation>从最后保存的轮次起，在原文件夹中继续训练</translation>
+        <source>Train the run further, in its own folder, from where it stopped</source>
+        <translation>从停下的地方起，在原文件夹中继续训练</translation>
     </message>
     <message>
         <source>to </source>
