@@ -8,6 +8,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.window_helpers import LONG, make_tiny, panel, train
+from widgets.panels.drawing_pad import NO_ANSWER
 from workbench.views import DrawingPadView, GatesView
 
 
@@ -46,7 +47,12 @@ def test_drawing_gives_probabilities_and_a_per_row_reading(qtbot, trained_pad):
     assert np.allclose(pad.reading.per_row[-1], pad.reading.probabilities, atol=1e-6)
     assert pad.reading.digit.shape == (28, 28) and pad.reading.digit.any()
     assert pad.top_label.text() == str(int(pad.reading.probabilities.argmax()))
+    percent = min(99, int(100 * pad.reading.probabilities.max()))           # never "100% sure"
+    assert pad.top_caption.text() == f"{percent}% sure"
     assert pad.latencies_ms and all(latency > 0 for latency in pad.latencies_ms)
+    qtbot.keyClick(pad.canvas, Qt.Key.Key_Escape)                           # cleared: no answer, a pale "?"
+    qtbot.waitUntil(lambda: pad.top_caption.text() == "Draw a digit", timeout=LONG)
+    assert pad.top_label.text() == NO_ANSWER and ">?<" in NO_ANSWER
 
 
 def test_undo_erase_and_clear(qtbot, window):
@@ -66,7 +72,10 @@ def test_undo_erase_and_clear(qtbot, window):
 
 
 def test_without_a_classifier_the_pad_says_so(window):
-    assert "No classifier yet" in panel(window, DrawingPadView).status.text()
+    pad = panel(window, DrawingPadView)
+    assert "No classifier yet" in pad.status.text()
+    # Its empty list of mistakes says how to fill it (not that digits come with training: they do not).
+    assert pad.mistakes_button.text() in pad.mistakes.placeholder
 
 
 def test_a_checkpoint_of_another_lesson_is_refused_with_the_reason(qtbot, tmp_path, lessons):

@@ -131,6 +131,10 @@
         <translation>概率</translation>
     </message>
     <message>
+        <source>The test digits this network gets wrong appear here: press “Show test digits the model gets wrong”.</source>
+        <translation>这个网络识别错误的测试数字会显示在这里：请按“显示模型识别错误的测试数字”。</translation>
+    </message>
+    <message>
         <source>Show test digits the model gets wrong</source>
         <translation>显示模型识别错误的测试数字</translation>
     </message>

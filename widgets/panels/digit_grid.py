@@ -38,10 +38,12 @@ class DigitGrid(QWidget):
 
     clicked = Signal(int)   # index of the digit clicked
 
-    def __init__(self, columns: int = 8, parent: QWidget | None = None) -> None:
+    def __init__(self, columns: int = 8, parent: QWidget | None = None, placeholder: str = "") -> None:
         # ``columns`` is the fallback; the grid picks whatever column count shows the digits largest.
+        # ``placeholder`` is what the empty grid says (by default: that digits come with training).
         super().__init__(parent)
         self.columns = columns
+        self.placeholder = placeholder or self.tr("Test digits and the network's guesses appear here during training.")
         self.images: list[QImage] = []
         self.labels = np.zeros(0, dtype=np.int64)
         self.predictions: np.ndarray | None = None
@@ -111,8 +113,7 @@ class DigitGrid(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         if not self.images:
             painter.setPen(PENDING)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self.tr("Test digits and the network's guesses appear here during training."))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
             return
         caption_height = self.fontMetrics().height() + 4
         bold = QFont(self.font())

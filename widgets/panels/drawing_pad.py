@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
 from widgets.i18n import translate_core
 from widgets.panels.base import LessonPanel, PanelContext
 from widgets.pad_worker import PadMirror, PadReading
-from widgets.panels.digit_grid import DigitGrid
+from widgets.panels.digit_grid import DigitGrid, whole_percent
 from widgets.panels.drawing_canvas import SIDE, DrawingCanvas
 from widgets.worker import MirrorHost
 from workbench.frames import ModelWeights
@@ -23,6 +23,8 @@ from workbench.views import DrawingPadView, GatesView
 
 BAR_COLOUR, TOP_COLOUR = "#9ecae1", "#08519c"
 CLASS_X0 = 30          # where the per-row class columns start, right of the 28-pixel digit
+NO_ANSWER = "<span style='color: #c6d4e3'>?</span>"   # the big answer before anything is drawn (a bold
+                                                       # dash in the answer's blue read as a bar, not a blank)
 
 
 class DrawingPad(QWidget, LessonPanel):
@@ -97,7 +99,7 @@ class DrawingPad(QWidget, LessonPanel):
         self.rows_plot.disableAutoRange()
         self.rows_plot.setRange(xRange=(0, CLASS_X0 + 20), yRange=(0, 28), padding=0.01)
 
-        self.top_label = QLabel("–")
+        self.top_label = QLabel(NO_ANSWER)
         self.top_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.top_label.setStyleSheet("font-size: 54pt; font-weight: bold; color: #08519c;")
         self.top_caption = QLabel(" ")
@@ -116,7 +118,8 @@ class DrawingPad(QWidget, LessonPanel):
         right.addWidget(self.top_caption)
         right.addWidget(self.bars_view, 1)
 
-        self.mistakes = DigitGrid(columns=16)
+        self.mistakes = DigitGrid(columns=16, placeholder=self.tr(
+            "The test digits this network gets wrong appear here: press “Show test digits the model gets wrong”."))
         self.mistakes.setMinimumHeight(120)
         self.mistakes.clicked.connect(self._on_mistake_clicked)
         self.mistakes_button = QPushButton(self.tr("Show test digits the model gets wrong"))
@@ -228,12 +231,12 @@ class DrawingPad(QWidget, LessonPanel):
         probabilities = reading.probabilities
         top = int(probabilities.argmax())
         if self.canvas.is_empty():
-            self.top_label.setText("–")
+            self.top_label.setText(NO_ANSWER)
             self.top_caption.setText(self.tr("Draw a digit"))
             self.bars.setOpts(height=np.zeros(10))
         else:
             self.top_label.setText(str(top))
-            self.top_caption.setText(self.tr("{percent}% sure").format(percent=round(100 * float(probabilities[top]))))
+            self.top_caption.setText(self.tr("{percent}% sure").format(percent=whole_percent(float(probabilities[top]))))
             self.bars.setOpts(height=probabilities,
                               brushes=[TOP_COLOUR if k == top else BAR_COLOUR for k in range(10)])
         self.seen_image.setImage(reading.digit.astype(np.float32), levels=(0, 255))
