@@ -12,6 +12,10 @@ mnist-rows (morvan) 11,828 vs 13,609 samples/s, autoencoder 9,332 vs 11,703, sin
 only the smallest lessons gain from one thread (headless alone, one thread is as fast as two with every
 lesson's defaults but the CNN's, 3,520 vs 5,300, and 8 % slower with the row-by-row "best" preset), so the
 policy stays.
+OpenMP's waiting, checked on 2026-12-01 (sine-generation, 10 epochs, window and headless alternating, three
+rounds): OMP_WAIT_POLICY=PASSIVE (team threads sleep at once instead of spinning) trained at 1,770 / 1,363
+samples/s in the window and 1,747 / 1,718 headless against 2,364 / 2,167 and 2,427 / 2,520 by default;
+ACTIVE (never sleep) was no better than the default (window 1,871-2,123 vs 1,736-2,122). So the default stays.
 Results do not depend on the thread count (mnist-rows, sine-to-cos, autoencoder: identical test losses
 with 1 and 2 threads), so the window and ``main.py train`` agree.
 """
