@@ -43,7 +43,8 @@ class MnistRows(Lesson):
                      "shift_px", "evals_per_epoch", "seed", "device", "data_root", "download"),
         metrics=(TEST_LOSS, TEST_ACCURACY),
         headline="test_accuracy",
-        panels=(LossView(), MetricView(), DigitGridView(), GatesView(), GradientsView(), DrawingPadView()),
+        panels=(LossView(), MetricView(), DigitGridView(), GatesView(),
+                GradientsView(step=tr_noop("a time step reads one row of the digit")), DrawingPadView()),
     )
 
     seed_note = SeedNote("001", tr_noop("LSTM 128×2, Adam 1e-3, batch 100, 30 epochs on the full 60,000 training digits"),

@@ -91,7 +91,7 @@ class SineForecast(Lesson):
                            series=(Curve("recurrent", tr_noop("recurrent model, on its own")),
                                    Curve("mlp", tr_noop("MLP, on its own"))),
                            boundary_label=tr_noop("train | test")),
-                GatesView(), GradientsView()),
+                GatesView(), GradientsView(step=tr_noop("a time step reads one value of the series"))),
     )
 
     seed_note = SeedNote("002", tr_noop("GRU with 16 hidden units vs an MLP 20-32-16-1, sequences of 20, Adam 5e-4, "

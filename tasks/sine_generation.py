@@ -73,7 +73,7 @@ class SineGeneration(Lesson):
                 SeriesView(title=tr_noop("The series and the forecasts"), truth_label=tr_noop("truth"),
                            series=(Curve("generated", tr_noop("generated")),),
                            boundary_label=tr_noop("primer | free running")),
-                GatesView(), GradientsView()),
+                GatesView(), GradientsView(step=tr_noop("a time step reads one point of the sequence"))),
     )
 
     seed_note = SeedNote("004", tr_noop("RNN with 10 hidden units in 2 layers, sequences of 60 points from a random start, "

@@ -81,7 +81,7 @@ class SineToCos(Lesson):
                 SeriesView(title=tr_noop("Oscilloscope: sin(t) goes in, cos(t) should come out"),
                            truth_label=tr_noop("target cos(t)"), series=(Curve("prediction", tr_noop("prediction")),),
                            background_label=tr_noop("input sin(t)"), x_label="t", scrolling=True),
-                GatesView(), GradientsView()),
+                GatesView(), GradientsView(step=tr_noop("a time step reads one sample of the window"))),
     )
 
     seed_note = SeedNote("000", tr_noop("RNN with 32 hidden units, Adam lr 0.02, windows of 10 steps over π, the final "

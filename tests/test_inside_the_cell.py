@@ -132,3 +132,18 @@ def test_a_headline_wider_than_the_window_is_cut_with_the_whole_of_it_in_the_too
     headline.resize(4000, 40)                                              # room again: all of it, no tooltip
     assert QLabel.text(headline) == long and headline.toolTip() == ""
 
+
+
+@pytest.mark.parametrize("lesson, reads", [("mnist-rows", "one row of the digit"),
+                                           ("sine-to-cos", "one sample of the window"),
+                                           ("sine-generation", "one point of the sequence")])
+def test_the_gradient_panels_note_says_what_a_time_step_reads_in_its_lesson(qtbot, lessons, lesson, reads):
+    from types import SimpleNamespace
+
+    from widgets.panels.gradient_panel import GradientPanel
+    spec = next(view for view in lessons[lesson].view.panels if isinstance(view, GradientsView))
+    gradient_panel = GradientPanel(spec, SimpleNamespace())
+    qtbot.addWidget(gradient_panel)
+    note = gradient_panel.note.text()
+    assert f"each time step (a time step reads {reads})" in note
+    assert ("digit" in note) == (lesson == "mnist-rows")      # a sine lesson's note speaks of no digit

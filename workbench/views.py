@@ -143,6 +143,7 @@ class GradientsView:
 
     tab: str = tr_noop("Gradients through time")
     compare_cells: tuple[str, ...] = ("rnn", "lstm", "gru")
+    step: str = tr_noop("a time step reads one input")      # what a time step reads, for the panel's note
 
 
 @dataclass(frozen=True)

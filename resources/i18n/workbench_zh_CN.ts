@@ -323,10 +323,6 @@
         <translation>用相同的数据、随机种子和设置依次训练三种单元，并把它们随时间传播的梯度画在一起。</translation>
     </message>
     <message>
-        <source>How much of the loss&apos;s gradient reaches each time step (each row of a digit). In a plain RNN it shrinks step after step back in time; an LSTM&apos;s cell state carries it.</source>
-        <translation>损失的梯度有多少能传到每个时间步（即数字的每一行）。普通 RNN 中，梯度沿时间向前一步步衰减；LSTM 的细胞状态能把它传下去。</translation>
-    </message>
-    <message>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
@@ -337,6 +333,10 @@
     <message>
         <source>Gradient at each time step (latest)</source>
         <translation>各步梯度（最新）</translation>
+    </message>
+    <message>
+        <source>How much of the loss&apos;s gradient reaches each time step ({step}). In a plain RNN it shrinks step after step back in time; an LSTM&apos;s cell state carries it.</source>
+        <translation>损失的梯度有多少能传到每个时间步（{step}）。普通 RNN 中，梯度沿时间向前一步步衰减；LSTM 的细胞状态能把它传下去。</translation>
     </message>
     <message>
         <source>…over training</source>
@@ -1703,6 +1703,10 @@
         <translation>随时间传播的梯度</translation>
     </message>
     <message>
+        <source>a time step reads one input</source>
+        <translation>每个时间步读入一个输入</translation>
+    </message>
+    <message>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
     </message>
@@ -1983,6 +1987,10 @@
         <translation>网络</translation>
     </message>
     <message>
+        <source>a time step reads one row of the digit</source>
+        <translation>每个时间步读入数字的一行</translation>
+    </message>
+    <message>
         <source>After 3 epochs at lr 0.01 for all, SGD&apos;s test MSE is at least 2× Adam&apos;s</source>
         <translation>四者学习率都为 0.01、训练 3 轮后，SGD 的测试 MSE 至少是 Adam 的 2 倍</translation>
     </message>
@@ -2007,6 +2015,10 @@
         <translation>训练 | 测试</translation>
     </message>
     <message>
+        <source>a time step reads one value of the series</source>
+        <translation>每个时间步读入序列中的一个值</translation>
+    </message>
+    <message>
         <source>recurrent model, on its own</source>
         <translation>循环网络（自回归）</translation>
     </message>
@@ -2021,6 +2033,10 @@
     <message>
         <source>primer | free running</source>
         <translation>引导 | 自由生成</translation>
+    </message>
+    <message>
+        <source>a time step reads one point of the sequence</source>
+        <translation>每个时间步读入序列中的一个点</translation>
     </message>
     <message>
         <source>train (next value)</source>
@@ -2049,6 +2065,10 @@
     <message>
         <source>sin → cos, carrying the hidden state</source>
         <translation>sin → cos：传递隐藏状态</translation>
+    </message>
+    <message>
+        <source>a time step reads one sample of the window</source>
+        <translation>每个时间步读入窗口中的一个采样</translation>
     </message>
     <message>
         <source>train (per window)</source>

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from widgets.i18n import translate_core
 from widgets.panels.base import TRAINING_JOBS, LessonPanel, PanelContext
 from widgets.panels.curve_buffer import PeakDecimatedCurve
 from widgets.panels.plot_style import add_legend, add_line, style_plot
@@ -35,9 +36,9 @@ class GradientPanel(QWidget, LessonPanel):
         self.compare_button.setToolTip(self.tr("Trains the three cells one after another with the same data, "
                                                "seed and settings, and draws their gradients through time together."))
         self.compare_button.clicked.connect(self._on_compare_clicked)
-        self.note = QLabel(self.tr("How much of the loss's gradient reaches each time step (each row of a "
-                                   "digit). In a plain RNN it shrinks step after step back in time; an LSTM's cell "
-                                   "state carries it."))
+        self.note = QLabel(self.tr("How much of the loss's gradient reaches each time step ({step}). In a plain "
+                                   "RNN it shrinks step after step back in time; an LSTM's cell state carries it.")
+                           .format(step=translate_core(spec.step)))
         self.note.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.note, 1)
