@@ -37,7 +37,8 @@ class MnistCnn(MnistRows):
                      "label_smoothing", "shift_px", "evals_per_epoch", "seed", "device", "data_root", "download"),
         metrics=(TEST_LOSS, TEST_ACCURACY),
         headline="test_accuracy",
-        panels=(LossView(), MetricView(), DigitGridView(place=Place(0, 1)), FiltersView(), DrawingPadView()),
+        panels=(LossView(), MetricView(), DigitGridView(place=Place(0, 1)), FiltersView(),
+                DrawingPadView(row_axis=tr_noop("image row (rows shown so far)"))),
     )
 
     seed_note = SeedNote("003", tr_noop("two 5×5 convolutions (16 and 32 filters) with max-pooling, Adam 1e-3, batch 50, "

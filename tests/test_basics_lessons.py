@@ -11,7 +11,7 @@ from tests.window_helpers import LONG, panel
 from workbench.events import EvalEnded
 from workbench.spec import TrainConfig
 from workbench.trainer import Trainer
-from workbench.views import BoundaryView, FiltersView, LossView, SeriesView
+from workbench.views import BoundaryView, DrawingPadView, FiltersView, LossView, SeriesView
 
 
 def run(task, **changes):
@@ -89,6 +89,8 @@ def test_each_basics_lesson_runs_in_the_window(qtbot, window, lesson, spec_type)
     if lesson == "mnist-cnn":
         grid = panel(window, FiltersView)
         assert grid.filters.shape == (16, 5, 5) and grid.image.image.shape == (11, 47, 3)
+        pad_rows = panel(window, DrawingPadView).rows_plot.getAxis("left").labelText
+        assert pad_rows == "image row (rows shown so far)"           # a CNN reads no time steps
     if lesson == "two-class":
         assert panel(window, BoundaryView).field.image.shape == (FIELD_SIZE, FIELD_SIZE)
 

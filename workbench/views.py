@@ -151,6 +151,7 @@ class DrawingPadView:
     """Draw a digit for the lesson's classifier (the lesson must be a ``DigitReader``; ``ModelWeights``)."""
 
     tab: str = tr_noop("Draw a digit")
+    row_axis: str = tr_noop("image row (time step)")    # a convolutional reader has no time steps
 
 
 @dataclass(frozen=True)

@@ -119,10 +119,6 @@
         <translation>网络看到的图像 · 每行后的猜测</translation>
     </message>
     <message>
-        <source>image row (time step)</source>
-        <translation>图像行（时间步）</translation>
-    </message>
-    <message>
         <source>pixels · · · digit class</source>
         <translation>像素 · · · 数字类别</translation>
     </message>
@@ -2151,6 +2147,10 @@
         <translation>测试 MSE</translation>
     </message>
     <message>
+        <source>image row (time step)</source>
+        <translation>图像行（时间步）</translation>
+    </message>
+    <message>
         <source>train (per batch)</source>
         <translation>训练（每批）</translation>
     </message>
@@ -2225,6 +2225,10 @@
     <message>
         <source>lr 0.05</source>
         <translation>学习率 0.05</translation>
+    </message>
+    <message>
+        <source>image row (rows shown so far)</source>
+        <translation>图像行（目前显示的行）</translation>
     </message>
     <message>
         <source>LSTM 128×2, Adam 1e-3, batch 100, 30 epochs on the full 60,000 training digits</source>

@@ -86,7 +86,7 @@ class DrawingPad(QWidget, LessonPanel):
         self.rows_plot.hideButtons()
         self.rows_plot.setTitle(self.tr("What it sees · its guess per row"), color="#222",
                                 size="10pt")
-        self.rows_plot.setLabel("left", self.tr("image row (time step)"))
+        self.rows_plot.setLabel("left", translate_core(spec.row_axis))
         self.rows_plot.setLabel("bottom", self.tr("pixels · · · digit class"))
         self.rows_plot.getAxis("bottom").setTicks([[(CLASS_X0 + 2 * k + 1, str(k)) for k in range(10)]])
         self.seen_image = pg.ImageItem(axisOrder="row-major")
