@@ -35,6 +35,7 @@ def test_the_runs_tab_lists_the_lessons_runs_and_follows_a_live_one(qtbot, windo
     window._select_lesson("sine-to-cos")
     view = window.runs_view
     assert window.tabs.tabText(window.tabs.count() - 1) == "Runs" and rows_shown(view) == 0
+    assert not view.differences.isVisibleTo(view)              # nothing overlaid: no empty table either
     window.form.epochs.setValue(30)
     window.show_runs()
     assert window.start_training()

@@ -165,6 +165,7 @@ class RunsView(QWidget):
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.verticalHeader().hide()
         self.differences.setMaximumWidth(360)
+        self.differences.hide()             # until overlaid runs differ in a setting (an empty white box else)
         self.hint = QLabel(self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))
         self.hint.setStyleSheet("color: #555;")
         lower = QWidget()
