@@ -1,19 +1,20 @@
 """The headline above the panels: what the run is doing, in the lesson's own metric."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QSizePolicy
 
+from widgets.elided_label import ElidedLabel
 from widgets.i18n import translate_core
 from workbench.views import LessonView
 
 
-class Headline(QLabel):
+class Headline(ElidedLabel):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.setStyleSheet("font-size: 15pt; font-weight: bold; color: #222; padding: 2px 4px;")
         # Text that changes several times a second must not change size hints: a relayout repaints
-        # every plot, which held the GUI thread (and the GIL) for ~200 ms at a time.
+        # every plot, which held the GUI thread (and the GIL) for ~200 ms at a time. (A headline wider
+        # than the window is cut with "…", whole in the tooltip: ElidedLabel.)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.view: LessonView | None = None
         self.best: float | None = None
@@ -21,25 +22,6 @@ class Headline(QLabel):
 
     def set_view(self, view: LessonView) -> None:
         self.view, self.best = view, None
-
-    def setText(self, text: str) -> None:
-        """Show ``text``, cut with "…" where it is wider than the window (the whole of it in the tooltip)."""
-        self._full_text = text
-        self._fit()
-
-    def text(self) -> str:
-        return self._full_text
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        # The label's size policy ignores its text (above), so a long headline would simply be clipped.
-        room = self.contentsRect().width() - 8          # the padding of the style sheet
-        shown = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, max(room, 0))
-        super().setText(shown)
-        self.setToolTip(self._full_text if shown != self._full_text else "")
 
     def value_text(self, key: str, value: float | None) -> str:
         """e.g. "97.3%" or "0.0123"."""

@@ -28,7 +28,8 @@ from widgets.side_panel import SidePanel
 from widgets.script import ScriptOptions, run_script
 from widgets.torch_loader import TorchStartup
 from widgets.window_menus import WindowMenus
-from widgets.window_settings import WindowSettings
+from widgets.window_settings import (DEFAULT_CONTENT_SPLIT, DEFAULT_SPLIT, WindowSettings, default_size,
+                                     screen_area)
 from widgets.worker import Failure, JobController
 from workbench.runs import read_run_settings
 from workbench.spec import TrainConfig
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.torch_startup.controller.failed.connect(self._on_torch_failed)
 
         self.setWindowTitle(self.tr("RNN Workbench"))
-        self.resize(1360, 860)
+        self.resize(*default_size(screen_area()))
         self.side_panel = SidePanel(lessons)
         side = self.side_panel
         self.lesson_box, self.preset_box, self.form, self.torch_status = (side.lesson_box, side.preset_box,
@@ -120,13 +121,13 @@ class MainWindow(QMainWindow):
         self.content.addWidget(self.tabs)
         self.content.addWidget(self.notes)
         self.content.setStretchFactor(0, 1)
-        self.content.setSizes([640, 300])
+        self.content.setSizes(list(DEFAULT_CONTENT_SPLIT))
         layout.addWidget(self.content, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.side_panel)
         self.splitter.addWidget(central)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 930])
+        self.splitter.setSizes(list(DEFAULT_SPLIT))
         self.setCentralWidget(self.splitter)
 
     # --- start-up --------------------------------------------------------------------------------------

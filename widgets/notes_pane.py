@@ -77,7 +77,7 @@ class NotesPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 3)
         layout.addWidget(scroll, 2)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(240)
         self.lesson = None
         self.latest: dict | None = None
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from widgets.elided_label import ElidedLabel
+from widgets.flow_layout import FlowLayout, kept_together
 from widgets.i18n import translate_core
 from widgets.panels.plot_style import add_legend, style_plot
 from widgets.runs_table import SORT_ROLE, RunsModel
@@ -123,7 +125,7 @@ class RunsView(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter runs (any column: status, a setting, a date…)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.count_label = QLabel()
+        self.count_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)    # it names the folder: any length
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.count_label)
@@ -144,12 +146,10 @@ class RunsView(QWidget):
         self.folder_button.clicked.connect(self._on_folder_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
-        actions = QHBoxLayout()
-        for widget in (self.open_button, self.continue_button, self.continue_epochs, self.folder_button,
-                       self.delete_button):
+        actions = FlowLayout()
+        for widget in (self.open_button, kept_together(self.continue_button, self.continue_epochs), self.folder_button,
+                       self.delete_button, self.export_button):
             actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.export_button)
 
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")

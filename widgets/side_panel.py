@@ -74,7 +74,7 @@ class SidePanel(QWidget):
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
         outer.addWidget(self.torch_status)
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(340)      # the form's fields stay readable; more would not fit small screens
         self.preset_box.activated.connect(self._on_preset_activated)
 
     def show_presets(self, task) -> None:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QStandardPaths
+from PySide6.QtGui import QGuiApplication
 
 from workbench.errors import SpecError
 from workbench.runs import default_runs_root
@@ -20,8 +21,25 @@ from workbench.spec import ModelSpec, TrainConfig
 SETTINGS_ENV = "RNN_WORKBENCH_SETTINGS"
 VERSION = 1
 DEFAULT_SIZE = (1360, 860)
-DEFAULT_SPLIT = (430, 930)
+DEFAULT_SPLIT = (390, 970)              # the form | the rest
+DEFAULT_CONTENT_SPLIT = (690, 270)      # the lesson's tabs | the notes
 DEFAULT_RUNS_SPLIT = (330, 420)
+
+
+def default_size(screen_area: tuple[int, int] | None) -> tuple[int, int]:
+    """DEFAULT_SIZE, made smaller where the screen's free area (width, height) is: a 1,366 x 768 laptop
+    screen leaves about 1,366 x 728 under its task bar. None (no real screen: offscreen) gives DEFAULT_SIZE."""
+    if screen_area is None:
+        return DEFAULT_SIZE
+    return min(DEFAULT_SIZE[0], screen_area[0]), min(DEFAULT_SIZE[1], screen_area[1] - 40)   # (title bar)
+
+
+def screen_area() -> tuple[int, int] | None:
+    """The primary screen's free area, or None where there is no real screen (offscreen, minimal)."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal") or QGuiApplication.primaryScreen() is None:
+        return None
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    return area.width(), area.height()
 
 
 def settings_path() -> str:
@@ -152,8 +170,9 @@ class WindowSettings(QObject):
 
     def apply_defaults(self, window) -> None:
         """Show what a first launch shows (File → Reset settings); the settings file is already empty."""
-        window.resize(*DEFAULT_SIZE)
+        window.resize(*default_size(screen_area()))
         window.splitter.setSizes(list(DEFAULT_SPLIT))
+        window.content.setSizes(list(DEFAULT_CONTENT_SPLIT))
         window.runs_view.splitter.setSizes(list(DEFAULT_RUNS_SPLIT))
         window.set_runs_root(str(default_runs_root()))
         first = next(iter(window.lessons))

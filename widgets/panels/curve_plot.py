@@ -14,6 +14,7 @@ from widgets.panels.scatter import Scatter
 
 
 MAX_SYMBOLS = 200    # points per series drawn with markers; a longer series is drawn as a plain line
+MIN_WIDTH = 140      # px
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class CurvePlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        # Narrower than this a curve cannot be read; a page whose other panels have widths they keep (the
+        # CNN's eight digits abreast) then takes the room from the form and notes beside it, as far as they give.
+        self.setMinimumWidth(MIN_WIDTH)
 
     def add_series(self, key: str, name: str, style: SeriesStyle) -> None:
         curve = self._curves[key] = add_line(self.plot, style.color, style.width, name)

@@ -38,11 +38,12 @@ class DigitGrid(QWidget):
 
     clicked = Signal(int)   # index of the digit clicked
 
-    def __init__(self, columns: int = 8, parent: QWidget | None = None, placeholder: str = "") -> None:
+    def __init__(self, columns: int = 8, parent: QWidget | None = None, placeholder: str = "",
+                 preferred: QSize = QSize(420, 260)) -> None:
         # ``columns`` is the fallback; the grid picks whatever column count shows the digits largest.
         # ``placeholder`` is what the empty grid says (by default: that digits come with training).
         super().__init__(parent)
-        self.columns = columns
+        self.columns, self.preferred = columns, preferred
         self.placeholder = placeholder or self.tr("Test digits and the network's guesses appear here during training.")
         self.images: list[QImage] = []
         self.labels = np.zeros(0, dtype=np.int64)
@@ -52,7 +53,7 @@ class DigitGrid(QWidget):
         self.setMinimumSize(240, 160)
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 260)
+        return self.preferred
 
     def update_predictions(self, images: np.ndarray, labels: np.ndarray, predictions: np.ndarray,
                            confidence: np.ndarray | None = None) -> None:

@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QVBoxLayout, QWidget)
@@ -118,26 +118,28 @@ class DrawingPad(QWidget, LessonPanel):
         right.addWidget(self.top_caption)
         right.addWidget(self.bars_view, 1)
 
-        self.mistakes = DigitGrid(columns=16, placeholder=self.tr(
+        # Small by preference: the answers above it get the height first.
+        self.mistakes = DigitGrid(columns=16, preferred=QSize(300, 100), placeholder=self.tr(
             "The test digits this network gets wrong appear here: press “Show test digits the model gets wrong”."))
-        self.mistakes.setMinimumHeight(120)
+        self.mistakes.setMinimumHeight(100)
         self.mistakes.clicked.connect(self._on_mistake_clicked)
         self.mistakes_button = QPushButton(self.tr("Show test digits the model gets wrong"))
         self.mistakes_button.clicked.connect(self.request_mistakes)
         self.mistakes_summary = QLabel(self.tr("Click one to load it into the pad."))
+        self.mistakes_summary.setWordWrap(True)
         mistakes_box = QGroupBox(self.tr("Try the test set"))
         mistakes_layout = QVBoxLayout(mistakes_box)
-        header = QHBoxLayout()
-        header.addWidget(self.mistakes_button)
-        header.addWidget(self.mistakes_summary, 1)
-        mistakes_layout.addLayout(header)
+        mistakes_layout.addWidget(self.mistakes_button, 0, Qt.AlignmentFlag.AlignLeft)
+        mistakes_layout.addWidget(self.mistakes_summary)
         mistakes_layout.addWidget(self.mistakes, 1)
 
+        # The pad and its buttons down the left; the mistakes under the answers, not under everything: stacked
+        # under the pad too they made the page 620 px high, the window taller than a 768 px screen.
         grid = QGridLayout(self)
-        grid.addLayout(left, 0, 0)
+        grid.addLayout(left, 0, 0, 2, 1)
         grid.addWidget(self.rows_view, 0, 1)
         grid.addLayout(right, 0, 2)
-        grid.addWidget(mistakes_box, 1, 0, 1, 3)
+        grid.addWidget(mistakes_box, 1, 1, 1, 2)
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 2)
         grid.setRowStretch(0, 3)

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from widgets.flow_layout import FlowLayout, kept_together
 from widgets.i18n import translate_core
 from widgets.panels.base import LessonPanel, PanelContext
 from workbench.errors import tr_noop
@@ -70,12 +71,11 @@ class GateHeatmap(QWidget, LessonPanel):
         sample_row.addWidget(self.previous_button)
         sample_row.addWidget(self.next_button)
         sample_row.addWidget(self.sample_label, 1)
-        choice_row = QHBoxLayout()
+        self.sample_label.setWordWrap(True)     # (unwrapped, its longest text set the window's narrowest width)
+        choice_row = FlowLayout()
         for caption, box in ((self.tr("Layer"), self.layer_box), (self.tr("Direction"), self.direction_box),
                              (self.tr("Gate"), self.gate_box), (self.tr("Sort units by"), self.order_box)):
-            choice_row.addWidget(QLabel(caption))
-            choice_row.addWidget(box)
-        choice_row.addStretch(1)
+            choice_row.addWidget(kept_together(QLabel(caption), box))
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
