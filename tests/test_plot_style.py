@@ -265,3 +265,17 @@ def test_every_plot_of_every_lesson_fits_its_tab_at_the_default_window_size(qtbo
                 if needed > view.viewport().width() + 1:
                     too_wide.append((name, window.tabs.tabText(index), round(needed), view.viewport().width()))
     assert too_wide == []
+
+
+def test_an_empty_plot_labels_its_axes_without_a_scale_factor(qtbot):
+    from widgets.panels.plot_style import style_plot
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    plot = style_plot(widget.getPlotItem(), "gates", "time step", "hidden unit")
+    # An image plot without its image yet: pyqtgraph ranged it -0.5..0.5 and labelled it "(x0.001)".
+    plot.setRange(xRange=(-0.5, 0.5), yRange=(-0.5, 0.5), padding=0)
+    widget.resize(400, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    for side in ("left", "bottom"):
+        assert "x0.001" not in plot.getAxis(side).labelString()

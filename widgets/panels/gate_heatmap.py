@@ -97,6 +97,10 @@ class GateHeatmap(QWidget, LessonPanel):
         self.plot.setLabel("left", self.tr("hidden unit"))
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
+        # Before the first gates the empty image's range was -0.5..0.5, labelled "-400 ... 400 (x0.001)".
+        self.plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
         for plot in (self.digit_plot, self.plot):
             plot.getAxis("left").setWidth(56)
         self.heatmap = pg.ImageItem(axisOrder="row-major")

@@ -54,6 +54,7 @@ class GradientPanel(QWidget, LessonPanel):
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))
         self.history_image = pg.ImageItem(axisOrder="row-major")
         self.history_plot.addItem(self.history_image)
+        self.history_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)     # (empty: not -0.5..0.5)
         self.history_bar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("inferno"), interactive=False,
                                            width=14, label=self.tr("log10 ‖∂loss/∂h_t‖"))
         self.history_bar.setImageItem(self.history_image, insert_in=self.history_plot)

@@ -198,7 +198,8 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.
     plot.setTitle(title, color="#222", size="11pt")
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)
-    plot.getAxis("left").enableAutoSIPrefix(False)
+    for side in ("left", "bottom"):     # no "(x0.001)": an empty plot's range is tiny
+        plot.getAxis(side).enableAutoSIPrefix(False)
     keep_label_room(plot.getAxis("left"))
     plot.showGrid(x=True, y=True, alpha=0.25)
     # Axes, title and legend change rarely but are costly to paint (text). Cached as pixmaps, a new point
