@@ -113,6 +113,10 @@ class RunsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
+        # A folder name wider than its column is cut in the middle (date … lesson), not wrapped into rows
+        # twice as high.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         # Columns are sized once per listing, from the first rows: ResizeToContents would measure every cell
         # of 200 rows again on each live update (hundreds of ms in the GUI thread).
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
