@@ -305,3 +305,11 @@ def test_stop_in_the_middle_of_an_epoch_then_continue_ends_like_a_run_never_stop
     result = continued.args[0]
     assert result["steps"] == whole["steps"]
     assert result["test_accuracy"] == whole["test_accuracy"] and result["test_loss"] == whole["test_loss"]
+
+
+def test_the_continue_box_says_epoch_for_one_and_epochs_for_more(window):
+    box = window.runs_view.continue_epochs
+    box.setValue(1)
+    assert box.text() == "to 1 epoch"
+    box.setValue(3)
+    assert box.text() == "to 3 epochs"

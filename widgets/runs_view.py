@@ -141,7 +141,8 @@ class RunsView(QWidget):
         self.continue_epochs = QSpinBox()
         self.continue_epochs.setRange(1, 100_000)
         self.continue_epochs.setPrefix(self.tr("to "))
-        self.continue_epochs.setSuffix(self.tr(" epochs"))
+        self.continue_epochs.valueChanged.connect(self._on_continue_epochs_changed)
+        self._on_continue_epochs_changed(self.continue_epochs.value())
         self.folder_button = QPushButton(self.tr("Show folder"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.export_button = QPushButton(self.tr("Export table as CSV…"))
@@ -428,6 +429,10 @@ class RunsView(QWidget):
         return bool(keys)
 
     # --- actions -----------------------------------------------------------------------------------------
+    @Slot(int)
+    def _on_continue_epochs_changed(self, epochs: int) -> None:
+        self.continue_epochs.setSuffix(self.tr(" epoch") if epochs == 1 else self.tr(" epochs"))    # "to 1 epoch"
+
     def _update_actions(self) -> None:
         rows = self.selected_rows()
         one = rows[0] if len(rows) == 1 else None

@@ -1098,6 +1098,10 @@
         <translation>已叠加 {count} 次运行；超过 {most} 次运行时图中不显示图例，颜色对应见旁边的表格。</translation>
     </message>
     <message>
+        <source> epoch</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
         <source>Delete runs</source>
         <translation>删除运行</translation>
     </message>
