@@ -86,6 +86,7 @@ def test_the_notes_pane_runs_an_experiment_and_shows_its_verdict(qtbot, window):
     assert done.args[0]["holds"] is True
     assert row.result.text().startswith("✓ observed:") and "(seed 1," in row.result.text()
     assert window.headline.text().startswith("✓") and "Expected:" in window.message_bar.label.text()
+    assert window.status.progress.format() == "done"           # not the last run's "epoch 3/3 · 100% · ETA 0:00"
     loss = window.page.panel(__import__("workbench.views", fromlist=["LossView"]).LossView)
     x, _y = loss.plot.data("test_loss")
     assert list(x) == sorted(x)                    # only the last arm's curve: nothing left over from the first

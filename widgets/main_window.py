@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         elif self.job_kind == "experiment":
             self.notes.show_result(summary)
             self.message_bar.show_message(self.headline.show_checked(self.experiment, summary), "success")
+            self.status.say(self.tr("done") if summary.get("holds") is not None else self.tr("stopped"))
         elif self.job_kind == "compare":
             self.headline.show_compared(summary)
             self.message_bar.show_message(self.tr("Same data, seed and recipe for each cell; their gradients "
