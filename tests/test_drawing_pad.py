@@ -46,6 +46,7 @@ def test_drawing_gives_probabilities_and_a_per_row_reading(qtbot, trained_pad):
     assert np.allclose(reading.per_row.sum(axis=1), 1, atol=1e-5)
     assert np.allclose(pad.reading.per_row[-1], pad.reading.probabilities, atol=1e-6)
     assert pad.reading.digit.shape == (28, 28) and pad.reading.digit.any()
+    assert pad.status.text() == "Reading with LSTM 16×1 (live). Draw a digit!"
     assert pad.top_label.text() == str(int(pad.reading.probabilities.argmax()))
     percent = min(99, int(100 * pad.reading.probabilities.max()))           # never "100% sure"
     assert pad.top_caption.text() == f"{percent}% sure"

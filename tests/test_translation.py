@@ -48,3 +48,12 @@ def test_translation_file_covers_every_string_in_the_code():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main(["--check"]) == 0
+
+
+def test_the_name_of_the_network_a_panel_runs_is_translated(chinese):
+    from widgets.model_mirror import LIVE, model_description
+    from workbench.checkpoint import describe_network, network_name
+    spec = ModelSpec(cell="gru", hidden_size=128, bidirectional=True)
+    assert describe_network(spec) == "bidirectional GRU 128×1"                # English for logs and errors
+    assert model_description(*network_name(spec), LIVE) == "双向 GRU 128×1 (训练中)"
+    assert model_description(*network_name(spec), "runs/a/checkpoint.pt") == "双向 GRU 128×1 (runs/a/checkpoint.pt)"

@@ -15,6 +15,18 @@ import numpy as np
 from workbench.errors import tr_noop
 
 
+LIVE = ""       # the origin of weights from the run training now (else a checkpoint's path)
+
+
+def model_description(template: str, values: dict, origin: str) -> str:
+    """What a panel says it runs, e.g. "LSTM 64×1 (live)" or "…(runs/x/checkpoint.pt)", translated (GUI thread)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from widgets.i18n import translate_core
+    where = QCoreApplication.translate("ModelMirror", "live") if origin == LIVE else origin
+    return f"{translate_core(template, values)} ({where})"
+
+
 class ModelMirror:
     capability: type = object           # the protocol a model's lesson must implement (e.g. DigitReader)
     refusal = tr_noop("this model is for the lesson {task!r}, which this panel cannot use")
@@ -29,7 +41,7 @@ class ModelMirror:
     def _use(self, task_name: str, spec_dict: dict, state: Mapping[str, Any], origin: str) -> None:
         import torch
 
-        from workbench.checkpoint import describe_network
+        from workbench.checkpoint import network_name
         from workbench.spec import ModelSpec
         lesson = self.lessons.get(task_name)
         if lesson is None or not issubclass(lesson, self.capability):
@@ -40,7 +52,7 @@ class ModelMirror:
             self.task = lesson()
             self.model = self.task.build(ModelSpec.from_dict(spec_dict)).eval()
             self.spec_dict = spec_dict
-            self.emit("model_ready", f"{describe_network(self.model.spec)} ({origin})")
+            self.emit("model_ready", (*network_name(self.model.spec), origin))     # (translated in the GUI)
         self.model.load_state_dict({name: torch.as_tensor(np.asarray(value)) for name, value in state.items()})
         self.weights_changed()
 
@@ -49,7 +61,7 @@ class ModelMirror:
 
     def set_weights(self, weights: Any) -> None:
         """Use weights from a training snapshot (a ``ModelWeights`` part: lesson, spec, numpy state)."""
-        self._use(weights.task, weights.spec, weights.state, "live")
+        self._use(weights.task, weights.spec, weights.state, LIVE)
 
     def open_checkpoint(self, path: str) -> None:
         from workbench.checkpoint import load_checkpoint

@@ -261,12 +261,21 @@ def load_weights(model: nn.Module, checkpoint: Checkpoint, path: str | os.PathLi
     return model
 
 
-def describe_network(spec: ModelSpec) -> str:
-    """Short human name of a network, e.g. 'bidirectional GRU 128×2'."""
+def network_name(spec: ModelSpec) -> tuple[str, dict]:
+    """A network's short name as a translatable template and its values, e.g. ('bidirectional {cell}
+    {hidden}×{layers}', {...}); the window translates it (widgets.i18n.translate_core)."""
     if spec.architecture == "mlp":
-        return f"MLP ({spec.activation}), latent {spec.latent_size}" if spec.output_size == 784 else \
-            f"MLP ({spec.activation}) {spec.hidden_size}"
+        if spec.output_size == 784:
+            return tr_noop("MLP ({activation}), code of {latent}"), {"activation": spec.activation,
+                                                                      "latent": spec.latent_size}
+        return tr_noop("MLP ({activation}) {hidden}"), {"activation": spec.activation, "hidden": spec.hidden_size}
     if spec.architecture == "cnn":
-        return "CNN"
-    prefix = "bidirectional " if spec.bidirectional else ""
-    return f"{prefix}{spec.cell.upper()} {spec.hidden_size}×{spec.num_layers}"
+        return "CNN", {}
+    values = {"cell": spec.cell.upper(), "hidden": spec.hidden_size, "layers": spec.num_layers}
+    return (tr_noop("bidirectional {cell} {hidden}×{layers}") if spec.bidirectional else "{cell} {hidden}×{layers}"), values
+
+
+def describe_network(spec: ModelSpec) -> str:
+    """Short human name of a network in English, e.g. 'bidirectional GRU 128×2'."""
+    template, values = network_name(spec)
+    return template.format(**values)

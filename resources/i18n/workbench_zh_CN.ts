@@ -896,6 +896,13 @@
     </message>
 </context>
 <context>
+    <name>ModelMirror</name>
+    <message>
+        <source>live</source>
+        <translation>训练中</translation>
+    </message>
+</context>
+<context>
     <name>NotesPane</name>
     <message>
         <source>Guided experiments</source>
@@ -2149,6 +2156,18 @@
     <message>
         <source>test MSE</source>
         <translation>测试 MSE</translation>
+    </message>
+    <message>
+        <source>MLP ({activation}) {hidden}</source>
+        <translation>MLP（{activation}）{hidden}</translation>
+    </message>
+    <message>
+        <source>bidirectional {cell} {hidden}×{layers}</source>
+        <translation>双向 {cell} {hidden}×{layers}</translation>
+    </message>
+    <message>
+        <source>MLP ({activation}), code of {latent}</source>
+        <translation>MLP（{activation}），{latent} 维编码</translation>
     </message>
     <message>
         <source>image row (time step)</source>

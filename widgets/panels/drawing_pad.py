@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QVBoxLayout, QWidget)
 
 from widgets.i18n import translate_core
+from widgets.model_mirror import model_description
 from widgets.panels.base import LessonPanel, PanelContext
 from widgets.pad_worker import PadMirror, PadReading
 from widgets.panels.digit_grid import DigitGrid, whole_percent
@@ -189,8 +190,9 @@ class DrawingPad(QWidget, LessonPanel):
         if path:
             self.open_checkpoint(path)
 
-    @Slot(str)
-    def _on_model_ready(self, description: str) -> None:
+    @Slot(object)
+    def _on_model_ready(self, model: tuple) -> None:
+        description = model_description(*model)
         self.has_model = True
         self.status.setText(self.tr("Reading with {model}. Draw a digit!").format(model=description))
         self.status.setStyleSheet("")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QSlid
 
 from widgets.decoder_worker import DecoderMirror
 from widgets.i18n import translate_core
+from widgets.model_mirror import model_description
 from widgets.panels.base import LessonPanel, PanelContext
 from widgets.panels.plot_style import add_legend
 from widgets.panels.scatter import Scatter
@@ -300,8 +301,9 @@ class LatentExplorer(QWidget, LessonPanel):
         self.decoded_items["original"].setImage(original.astype(np.float32) / 255.0, levels=(0, 1))
         self.decoded_items["reconstruction"].setImage(reconstruction.astype(np.float32), levels=(0, 1))
 
-    @Slot(str)
-    def _on_model_ready(self, description: str) -> None:
+    @Slot(object)
+    def _on_model_ready(self, model: tuple) -> None:
+        description = model_description(*model)
         self.has_model = True
         self.status.setText(self.tr("Decoding with {model}.").format(model=description))
         self.status.setStyleSheet("")
