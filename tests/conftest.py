@@ -17,6 +17,14 @@ from workbench.spec import ModelSpec, TrainConfig  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def fixed_thread_count(monkeypatch):
+    """Training keeps its thread count in tests: the CNN's results depend on it, and the tests that compare
+    runs digit for digit must not depend on what else this machine is doing (tests/test_threads.py tests
+    the giving way itself)."""
+    monkeypatch.setattr("workbench.trainer.load_follower", lambda: None)
+
+
+@pytest.fixture(autouse=True)
 def private_settings(tmp_path, monkeypatch):
     """No test (nor a window a test starts in a subprocess) reads or writes the user's own settings."""
     monkeypatch.setenv("RNN_WORKBENCH_SETTINGS", str(tmp_path / "settings.ini"))

@@ -64,3 +64,79 @@ def test_mirrors_run_on_one_thread_and_training_keeps_its_count(qtbot):
     finally:
         host.stop()
         jobs.shutdown()
+
+
+def test_training_gives_way_to_other_programs_and_takes_the_cores_back(monkeypatch):
+    """Two cores, a ceiling of two threads; the samples say how much CPU other programs used."""
+    import torch
+
+    from workbench.threads import CpuSample, LoadFollower
+    busy = own = wall = 0.0
+
+    def sample():
+        return CpuSample(busy, own, wall)
+
+    def second_passes(others: float) -> None:
+        nonlocal busy, own, wall
+        wall += 1.0
+        own += 1.0                      # this process: ours, never counted against us
+        busy += 1.0 + others
+
+    before = torch.get_num_threads()
+    try:
+        follower = LoadFollower(ceiling=2, cores=2, interval_s=0.0, sample=sample)
+        assert torch.get_num_threads() == 2
+        counts = []
+        for others in (0.0, 0.1, 1.0, 1.0, 0.0, 0.0, 0.0, 2.0, 0.05):
+            second_passes(others)
+            follower.after_step()
+            counts.append(torch.get_num_threads())
+        # Down as soon as a core is taken; up only after two free seconds in a row.
+        assert counts == [2, 2, 1, 1, 1, 2, 2, 1, 1]
+        assert [threads for _at, _others, threads in follower.changes] == [1, 2, 1]
+    finally:
+        torch.set_num_threads(before)
+
+
+def test_a_thread_count_asked_for_is_kept_whatever_the_load(monkeypatch):
+    from workbench import threads
+    monkeypatch.delenv(threads.THREADS_ENV, raising=False)
+    assert threads.configure_torch_threads(leave_core_for_gui=False, requested=2) == 2
+    assert threads.load_follower() is None                       # --threads 2: fixed
+    monkeypatch.setenv(threads.THREADS_ENV, "2")
+    threads.configure_torch_threads(leave_core_for_gui=False)
+    assert threads.load_follower() is None                       # $RNN_WORKBENCH_THREADS: fixed too
+    monkeypatch.delenv(threads.THREADS_ENV)
+    chosen = threads.configure_torch_threads(leave_core_for_gui=False)
+    assert (threads.load_follower() is not None) == (chosen > 1)  # chosen here: a ceiling
+
+
+def test_the_trainer_follows_the_load_after_each_step(monkeypatch, tmp_path, tiny_spec, tiny_config):
+    """A real training run whose steps find a core taken by another program: it goes on with one thread."""
+    import torch
+
+    from tasks import LESSONS
+    from workbench.session import train_lesson
+    from workbench.threads import CpuSample, LoadFollower
+    clock = {"t": 0.0}
+
+    def taken_core():                  # every look: one more second in which others used a whole core
+        clock["t"] += 1.0
+        return CpuSample(busy_s=2 * clock["t"], own_s=clock["t"], wall_s=clock["t"])
+
+    followers = []
+
+    def make():
+        followers.append(LoadFollower(ceiling=2, cores=2, interval_s=0.0, sample=taken_core))
+        return followers[-1]
+
+    before = torch.get_num_threads()
+    seen = []
+    monkeypatch.setattr("workbench.trainer.load_follower", make)
+    try:
+        metrics = train_lesson(LESSONS["mnist-rows"](), tiny_spec, tiny_config.replace(epochs=1), tmp_path,
+                               listeners={"on_step": [lambda event: seen.append(torch.get_num_threads())]})
+    finally:
+        torch.set_num_threads(before)
+    assert metrics["steps"] == len(seen) > 2
+    assert seen[-1] == 1 and followers[0].changes[0][2] == 1      # gave way, and said when

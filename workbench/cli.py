@@ -81,7 +81,8 @@ def build_parser(lesson_names: Sequence[str]) -> argparse.ArgumentParser:
                        "same folder (with --epochs N: to N epochs in all)")
     train.add_argument("--runs-dir", "--out", dest="out", metavar="DIR",
                        help="runs folder (default $RNN_WORKBENCH_RUNS or ./runs)")
-    train.add_argument("--threads", type=int, help="torch CPU threads (default: all cores)")
+    train.add_argument("--threads", type=int, help="torch CPU threads, fixed (default: all cores, fewer while "
+                                                     "other programs use some)")
     train.add_argument("--quiet", action="store_true", help="print only the final JSON line")
 
     evaluate = commands.add_parser("eval", help="evaluate a checkpoint on its lesson's test split")

@@ -16,16 +16,22 @@ OpenMP's waiting, checked on 2026-12-01 (sine-generation, 10 epochs, window and 
 rounds): OMP_WAIT_POLICY=PASSIVE (team threads sleep at once instead of spinning) trained at 1,770 / 1,363
 samples/s in the window and 1,747 / 1,718 headless against 2,364 / 2,167 and 2,427 / 2,520 by default;
 ACTIVE (never sleep) was no better than the default (window 1,871-2,123 vs 1,736-2,122). So the default stays.
-Results do not depend on the thread count (mnist-rows, sine-to-cos, autoencoder: identical test losses
-with 1 and 2 threads), so the window and ``main.py train`` agree.
+Results do not depend on the thread count (mnist-rows, sine-to-cos, autoencoder, the "best" preset: identical
+test losses with 1 and 2 threads), so the window and ``main.py train`` agree — except the CNN's, whose
+convolutions sum in another order (test loss 0.192907 with 1 thread, 0.193773 with 2, one epoch): it can
+differ in its last digits when the count followed a load during the run (LoadFollower, below).
+That count is a ceiling: while other programs use cores, training uses fewer (below).
 """
 from __future__ import annotations
 
 import os
 import sys
+import time
+from typing import Callable, NamedTuple
 
 THREADS_ENV = "RNN_WORKBENCH_THREADS"
 _training_threads: int | None = None     # what configure_torch_threads chose; each training thread uses it
+_follow_load = False                     # True when that count was not asked for: training gives way (below)
 
 
 def choose_thread_count(leave_core_for_gui: bool, requested: int | None = None,
@@ -40,9 +46,12 @@ def choose_thread_count(leave_core_for_gui: bool, requested: int | None = None,
 
 
 def configure_torch_threads(leave_core_for_gui: bool, requested: int | None = None) -> int:
-    global _training_threads
+    """Set and remember the training thread count. Chosen here (not ``requested``, not ``$RNN_WORKBENCH_THREADS``),
+    it is a ceiling: training threads follow the load of other programs (:class:`LoadFollower`)."""
+    global _training_threads, _follow_load
     import torch
     count = _training_threads = choose_thread_count(leave_core_for_gui, requested)
+    _follow_load = count > 1 and not (requested or os.environ.get(THREADS_ENV, "").isdigit())
     torch.set_num_threads(count)
     return count
 
@@ -74,3 +83,75 @@ def use_one_thread() -> None:
     two runs each, p95: idle 21-28 ms -> 5.6-5.8 ms; median reading 2.5-2.8 ms either way.
     """
     _use_here(1)
+
+
+# --- giving way to other programs ---------------------------------------------------------------------
+# torch's OpenMP team waits for its slowest thread at every parallel op, spinning. When another program
+# takes one of the cores, a team as large as the machine stalls at every op: mnist-rows headless, 2 cores
+# (bench/contention.py): alone 2 threads ~12,000 samples/s, 1 thread ~12,500; beside a busy loop 2 threads
+# 3,800-4,800, 1 thread 10,400-12,500; beside a second training with 2 threads, 2 threads 48-2,285 (sic),
+# 1 thread ~8,100. So a training thread measures, once a second, how many cores the other programs used
+# and trains on the cores they left, back up to the chosen count once they have been free for two seconds.
+
+class CpuSample(NamedTuple):
+    busy_s: float       # CPU seconds all programs have used since boot (/proc/stat, all cores)
+    own_s: float        # CPU seconds this process has used (every thread: training, GUI, mirrors)
+    wall_s: float
+
+
+def cpu_sample() -> CpuSample | None:
+    """Now, or None where the system does not say (not Linux)."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:8]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = fields
+    return CpuSample((user + nice + system + irq + softirq) / _TICKS, time.process_time(), time.perf_counter())
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+class LoadFollower:
+    """Called after every training step in the training thread: every ``interval_s`` it sets the thread's
+    torch thread count to the cores other programs left free (at least 1, at most ``ceiling``): down at
+    once, up after two intervals in a row with room."""
+
+    def __init__(self, ceiling: int, cores: int | None = None, interval_s: float = 1.0,
+                 sample: Callable[[], CpuSample | None] = cpu_sample) -> None:
+        self.ceiling, self.cores, self.interval_s, self.sample = ceiling, cores or os.cpu_count() or 1, interval_s, sample
+        _use_here(ceiling)          # each run starts with the chosen count (a comparison's second run too)
+        self.current = ceiling
+        self.changes: list[tuple[float, float, int]] = []     # (seconds in, others' cores, threads) per change
+        self._began = time.perf_counter()
+        self._last = sample()
+        self._due = self._began + min(interval_s, 0.3)     # a first look soon: a short run must not lose its first second
+        self._room_seen = 0
+
+    def after_step(self) -> None:
+        now = time.perf_counter()
+        if now < self._due:
+            return
+        self._due = now + self.interval_s
+        sample = self.sample()
+        last, self._last = self._last, sample
+        if sample is None or last is None or sample.wall_s <= last.wall_s:
+            return
+        others = max(0.0, (sample.busy_s - last.busy_s) - (sample.own_s - last.own_s)) / (sample.wall_s - last.wall_s)
+        wanted = min(self.ceiling, max(1, int(self.cores - others + 0.3)))
+        if wanted > self.current:
+            self._room_seen += 1
+            if self._room_seen < 2:
+                return
+        self._room_seen = 0
+        if wanted != self.current:
+            self.current = wanted
+            _use_here(wanted)
+            self.changes.append((round(now - self._began, 2), round(others, 2), wanted))
+
+
+def load_follower() -> LoadFollower | None:
+    """For a training thread: a LoadFollower, unless the thread count was asked for (or is 1)."""
+    return LoadFollower(_training_threads) if _follow_load and _training_threads else None
+

@@ -22,6 +22,7 @@ from workbench.models import count_parameters
 from workbench.resume import ResumePoint, capture_rng, restore_rng
 from workbench.spec import ModelSpec, TrainConfig
 from workbench.task import Batches, Task
+from workbench.threads import load_follower
 
 # "on_epoch" receives (model, ResumePoint) in the trainer's thread, to save a checkpoint from which the
 # run can continue; it holds live objects, so it is never forwarded to another thread.
@@ -220,6 +221,7 @@ class Trainer:
                                epoch_rng if batches_done else None)
         model.train()
         batch_number = 0
+        threads = load_follower()       # gives way to other programs' CPU use (workbench/threads.py)
         for epoch in range(first_epoch, config.epochs + 1):
             paused_s += control.wait_while_paused()
             if control.stop_requested:      # before the next epoch draws its shuffle: the run can continue exactly
@@ -263,6 +265,8 @@ class Trainer:
                 if wants_snapshots and time.perf_counter() - last_snapshot >= self.snapshot_every_s:
                     self._snapshot(model, step)
                     last_snapshot = time.perf_counter()
+                if threads is not None:
+                    threads.after_step()
                 # Pause and stop between this step and the next batch: fetching a batch draws random numbers
                 # (shifts, phases), and a stopped run's saved states must be those before the next batch.
                 paused_s += control.wait_while_paused()
