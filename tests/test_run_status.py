@@ -43,3 +43,17 @@ def test_while_paused_the_value_moves_but_the_text_keeps_saying_paused(qtbot):
     assert status.progress.value() == 60
     assert status.progress.format() == "paused"
     assert status.progress.updatesEnabled()
+
+
+def test_the_bar_says_when_training_gives_way_to_other_programs(qtbot):
+    from dataclasses import replace
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = RunStatus(bar)
+    status.run_started(started())
+    status.progressed(replace(step(50, 2), threads=1, thread_ceiling=2), paused=False)
+    assert status.progress.format().endswith(" · 1/2 cores") and "Other programs" in status.progress.toolTip()
+    status.progressed(replace(step(60, 2), threads=2, thread_ceiling=2), paused=False)
+    assert "cores" not in status.progress.format() and not status.progress.toolTip()   # all of them again
+    status.progressed(step(70, 2), paused=False)                 # a fixed count (--threads): nothing either
+    assert "cores" not in status.progress.format()

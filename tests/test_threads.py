@@ -135,8 +135,9 @@ def test_the_trainer_follows_the_load_after_each_step(monkeypatch, tmp_path, tin
     monkeypatch.setattr("workbench.trainer.load_follower", make)
     try:
         metrics = train_lesson(LESSONS["mnist-rows"](), tiny_spec, tiny_config.replace(epochs=1), tmp_path,
-                               listeners={"on_step": [lambda event: seen.append(torch.get_num_threads())]})
+                               listeners={"on_step": [lambda event: seen.append((torch.get_num_threads(),
+                                                                                    event.threads, event.thread_ceiling))]})
     finally:
         torch.set_num_threads(before)
     assert metrics["steps"] == len(seen) > 2
-    assert seen[-1] == 1 and followers[0].changes[0][2] == 1      # gave way, and said when
+    assert seen[-1] == (1, 1, 2) and followers[0].changes[0][2] == 1   # gave way, and each step says so

@@ -48,8 +48,17 @@ class RunStatus(QObject):
         self.progress.setUpdatesEnabled(False)
         self.progress.setValue(latest.step)
         if not paused:
-            self.progress.setFormat(self.tr("epoch {epoch}/{epochs} · {percent}% · ETA {eta}").format(
+            text = self.tr("epoch {epoch}/{epochs} · {percent}% · ETA {eta}").format(
                 epoch=latest.epoch, epochs=self.epochs, percent=round(100 * latest.step / max(1, latest.total_steps)),
-                eta=format_duration(latest.eta_s)))
+                eta=format_duration(latest.eta_s))
+            giving_way = latest.threads < latest.thread_ceiling      # why it is slower than it was: say so
+            if giving_way:
+                text += self.tr(" · {threads}/{ceiling} cores").format(threads=latest.threads,
+                                                                       ceiling=latest.thread_ceiling)
+            if giving_way or self.progress.toolTip():
+                self.progress.setToolTip(self.tr("Other programs are using the CPU: training runs on {threads} of "
+                                                 "{ceiling} cores until they are free again.").format(
+                    threads=latest.threads, ceiling=latest.thread_ceiling) if giving_way else "")
+            self.progress.setFormat(text)
         self.progress.setUpdatesEnabled(True)
         self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=latest.samples_per_s))

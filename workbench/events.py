@@ -33,6 +33,8 @@ class StepEnded:
     total_steps: int
     train_seconds: float = 0.0   # time inside optimizer steps only: the basis of the speed figure
     logs: dict = field(default_factory=dict)   # the task's named per-step values (StepResult.logs)
+    threads: int = 0             # CPU threads training used, fewer than thread_ceiling while giving way to
+    thread_ceiling: int = 0      # other programs (workbench/threads.py); 0: a fixed count
 
     @property
     def samples_per_s(self) -> float:

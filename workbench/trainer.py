@@ -257,7 +257,8 @@ class Trainer:
                 active = done_before + time.perf_counter() - loop_began - paused_s
                 logs = {name: float(value) for name, value in result.logs.items()}
                 self.trigger("on_step", StepEnded(step, epoch, loss, grad_norm, optimizer.param_groups[0]["lr"],
-                                                  samples, active, total_steps, train_seconds, logs))
+                                                  samples, active, total_steps, train_seconds, logs,
+                                                  *((threads.current, threads.ceiling) if threads else ())))
                 if batch_number in evaluate_after:
                     metrics = evaluate(self.task, model, data.test)
                     evaluated_at = step

@@ -983,6 +983,14 @@
         <translation>设备：{device}</translation>
     </message>
     <message>
+        <source> · {threads}/{ceiling} cores</source>
+        <translation> · {threads}/{ceiling} 核</translation>
+    </message>
+    <message>
+        <source>Other programs are using the CPU: training runs on {threads} of {ceiling} cores until they are free again.</source>
+        <translation>其他程序正在占用 CPU：在它们空闲下来之前，训练只使用 {ceiling} 个核心中的 {threads} 个。</translation>
+    </message>
+    <message>
         <source>{speed:,.0f} samples/s</source>
         <translation>{speed:,.0f} 样本/秒</translation>
     </message>
