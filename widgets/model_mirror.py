@@ -20,10 +20,8 @@ LIVE = ""       # the origin of weights from the run training now (else a checkp
 
 def model_description(template: str, values: dict, origin: str) -> str:
     """What a panel says it runs, e.g. "LSTM 64×1 (live)" or "…(runs/x/checkpoint.pt)", translated (GUI thread)."""
-    from PySide6.QtCore import QCoreApplication
-
     from widgets.i18n import translate_core
-    where = QCoreApplication.translate("ModelMirror", "live") if origin == LIVE else origin
+    where = translate_core(tr_noop("live")) if origin == LIVE else origin
     return f"{translate_core(template, values)} ({where})"
 
 

@@ -26,12 +26,12 @@ DEFAULT_CONTENT_SPLIT = (690, 270)      # the lesson's tabs | the notes
 DEFAULT_RUNS_SPLIT = (330, 420)
 
 
-def default_size(screen_area: tuple[int, int] | None) -> tuple[int, int]:
-    """DEFAULT_SIZE, made smaller where the screen's free area (width, height) is: a 1,366 x 768 laptop
+def default_size(area: tuple[int, int] | None) -> tuple[int, int]:
+    """DEFAULT_SIZE, made smaller where the screen's free ``area`` (width, height) is: a 1,366 x 768 laptop
     screen leaves about 1,366 x 728 under its task bar. None (no real screen: offscreen) gives DEFAULT_SIZE."""
-    if screen_area is None:
+    if area is None:
         return DEFAULT_SIZE
-    return min(DEFAULT_SIZE[0], screen_area[0]), min(DEFAULT_SIZE[1], screen_area[1] - 40)   # (title bar)
+    return min(DEFAULT_SIZE[0], area[0]), min(DEFAULT_SIZE[1], area[1] - 40)   # (title bar)
 
 
 def screen_area() -> tuple[int, int] | None:

@@ -99,6 +99,9 @@ class CpuSample(NamedTuple):
     wall_s: float
 
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100     # /proc/stat's unit, per second
+
+
 def cpu_sample() -> CpuSample | None:
     """Now, or None where the system does not say (not Linux)."""
     try:
@@ -108,9 +111,6 @@ def cpu_sample() -> CpuSample | None:
         return None
     user, nice, system, _idle, _iowait, irq, softirq = fields
     return CpuSample((user + nice + system + irq + softirq) / _TICKS, time.process_time(), time.perf_counter())
-
-
-_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class LoadFollower:
@@ -153,5 +153,4 @@ class LoadFollower:
 
 def load_follower() -> LoadFollower | None:
     """For a training thread: a LoadFollower, unless the thread count was asked for (or is 1)."""
-    return LoadFollower(_training_threads) if _follow_load and _training_threads else None
-
+    return LoadFollower(_training_threads) if _follow_load else None

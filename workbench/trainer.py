@@ -201,7 +201,7 @@ class Trainer:
         # and the random draws of the batches already trained: shifts, phases) before the states at the stop
         # are put back. Checkpoints saved before epoch_rng existed continue from the stop's states alone.
         replay_rng = self.resume[1].epoch_rng if self.resume is not None and skip_batches else None
-        epoch_rng: dict | None = None      # the random states as the epoch in progress began
+        epoch_rng = replay_rng             # the random states as the epoch in progress began
         self.trigger("on_start", RunStarted(self.task.name, str(device), count_parameters(model), total_steps,
                                             steps_per_epoch, config.epochs, data.train_size, data.test_size,
                                             data.description))
@@ -258,7 +258,8 @@ class Trainer:
                 logs = {name: float(value) for name, value in result.logs.items()}
                 self.trigger("on_step", StepEnded(step, epoch, loss, grad_norm, optimizer.param_groups[0]["lr"],
                                                   samples, active, total_steps, train_seconds, logs,
-                                                  *((threads.current, threads.ceiling) if threads else ())))
+                                                  threads=threads.current if threads else 0,
+                                                  thread_ceiling=threads.ceiling if threads else 0))
                 if batch_number in evaluate_after:
                     metrics = evaluate(self.task, model, data.test)
                     evaluated_at = step

@@ -896,13 +896,6 @@
     </message>
 </context>
 <context>
-    <name>ModelMirror</name>
-    <message>
-        <source>live</source>
-        <translation>训练中</translation>
-    </message>
-</context>
-<context>
     <name>NotesPane</name>
     <message>
         <source>Guided experiments</source>
@@ -2492,6 +2485,10 @@
     <message>
         <source>this model is for the lesson {task!r}, which this panel cannot use</source>
         <translation>该模型属于课程 {task!r}，本面板无法使用</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>训练中</translation>
     </message>
     <message>
         <source>this model is for the lesson {task!r}, which does not classify digits; train or open an MNIST classifier</source>
