@@ -32,6 +32,7 @@ def test_train_prints_progress_then_one_json_line(trained):
     for key in ("task", "epochs", "test_accuracy", "test_loss", "samples_per_s", "seconds", "run_dir"):
         assert key in metrics
     assert metrics["task"] == "mnist-rows" and metrics["epochs"] == 1
+    assert isinstance(metrics["threads"], int) and metrics["threads"] >= 1    # what it trained on
     run_dir = Path(metrics["run_dir"])
     assert run_dir.parent == out
     assert {path.name for path in run_dir.iterdir()} == {"config.json", "metrics.csv", "checkpoint.pt"}

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 from tests.window_helpers import LONG
@@ -117,6 +119,7 @@ def test_the_trainer_follows_the_load_after_each_step(monkeypatch, tmp_path, tin
 
     from tasks import LESSONS
     from workbench.session import train_lesson
+    from workbench.runs import read_config
     from workbench.threads import CpuSample, LoadFollower
     clock = {"t": 0.0}
 
@@ -141,3 +144,6 @@ def test_the_trainer_follows_the_load_after_each_step(monkeypatch, tmp_path, tin
         torch.set_num_threads(before)
     assert metrics["steps"] == len(seen) > 2
     assert seen[-1] == (1, 1, 2) and followers[0].changes[0][2] == 1   # gave way, and each step says so
+    assert metrics["threads"] == 2 and metrics["thread_changes"][0][1] == 1    # and the run's metrics keep it
+    saved = read_config(Path(metrics["run_dir"]))["result"]                   # config.json of the run folder
+    assert saved["thread_changes"] == metrics["thread_changes"]

@@ -108,6 +108,18 @@ def evaluate(task: Task, model: nn.Module, batches: Batches) -> dict[str, float]
     return metrics
 
 
+def thread_facts(threads) -> dict[str, Any]:
+    """What a run's metrics say of the CPU threads it trained on: their count (the ceiling, where training
+    gave way to other programs) and, if it gave way, when and to how many — results of the CNN lesson
+    can differ in their last digits with the count (workbench/threads.py), and speeds differ a lot."""
+    if threads is None:
+        return {"threads": torch.get_num_threads()}
+    facts: dict[str, Any] = {"threads": threads.ceiling}
+    if threads.changes:
+        facts["thread_changes"] = [[seconds, count] for seconds, _others, count in threads.changes]
+    return facts
+
+
 @dataclass
 class RunResult:
     model: nn.Module
@@ -295,6 +307,7 @@ class Trainer:
             "device": str(device),
             "parameter_count": count_parameters(model),
             "stopped": control.stop_requested,
+            **thread_facts(threads),
             **data.facts,
         }
         self.trigger("on_done", RunFinished(control.stop_requested, summary))
