@@ -74,6 +74,25 @@ def test_a_repaint_asks_python_for_no_layout_geometry_and_paints_no_legend_sampl
     assert all(isinstance(sample, CachedSample) for sample, _label in plot.legend.items)
 
 
+def test_a_plot_too_narrow_for_its_legend_shows_the_keys_under_it_and_they_hide_their_series(qtbot):
+    plot = live_plot(qtbot)                                          # 640 px: the legend fits inside
+    qtbot.waitUntil(lambda: plot.legend.isVisible() and not plot.outside_legend.isVisible())
+    plot.resize(180, 360)                                            # the CNN lesson's loss plot
+    qtbot.waitUntil(lambda: not plot.legend.isVisible() and plot.outside_legend.isVisible())
+    keys = plot.outside_legend.keys
+    assert [key.text() for key in keys] == ["training loss", "test loss"] and all(key.isChecked() for key in keys)
+    qtbot.waitUntil(lambda: all(key.height() > 0 for key in keys))  # laid out, not squeezed to nothing
+    assert all(plot.rect().contains(key.geometry().translated(plot.outside_legend.pos())) for key in keys)
+    keys[1].click()
+    assert not plot._curves["test"].isVisible() and not plot._marks["test"].isVisible()
+    plot._curves["test"].show()                                      # shown again elsewhere: the key follows
+    assert keys[1].isChecked() and plot._marks["test"].isVisible()
+    plot.resize(640, 360)
+    qtbot.waitUntil(lambda: plot.legend.isVisible() and not plot.outside_legend.isVisible())
+    plot.remove_all_series()
+    assert not plot.outside_legend.keys
+
+
 def test_clicking_a_legend_sample_still_hides_its_series_and_redraws_the_sample(qtbot):
     from PySide6.QtCore import Qt
     plot = live_plot(qtbot)
