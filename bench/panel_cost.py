@@ -51,18 +51,18 @@ def segment_rates(marks: np.ndarray, bounds: list[tuple[float, bool | None]], sk
     return rates
 
 
-def measure(lesson: str, epochs: int, segment_s: float) -> dict:
+def measure(lesson: str, epochs: int, segment_s: float, drop: tuple[str, ...] = ("progressed", "snapshot_taken")) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QObject, QTimer, Slot
     from PySide6.QtWidgets import QApplication
 
     import widgets.worker as worker
     from tasks import LESSONS
-    from widgets.app import configure_process
+    from widgets.app import SWITCH_INTERVAL_S, configure_process
     from widgets.main_window import MainWindow
     from widgets.script import ScriptOptions
 
-    configure_process()
+    configure_process(float(os.environ.get("SWITCH", SWITCH_INTERVAL_S)))    # SWITCH: for A/B, as window_vs_headless.py
     state = {"dropped": False}
     marks: list[tuple[float, int, float]] = []
     listeners = worker.JobRunner.listeners
@@ -75,7 +75,7 @@ def measure(lesson: str, epochs: int, segment_s: float) -> dict:
             emit = runner._emit
 
             def gated(kind, payload, emit=emit):
-                if not (state["dropped"] and kind in ("progressed", "snapshot_taken")):
+                if not (state["dropped"] and kind in drop):
                     emit(kind, payload)
             runner._emit, runner._bench_gated = gated, True
         return found
@@ -114,7 +114,7 @@ def measure(lesson: str, epochs: int, segment_s: float) -> dict:
     window.load_torch()
     app.exec()
     window.close()
-    figures: dict = {"lesson": lesson, "epochs": epochs}
+    figures: dict = {"lesson": lesson, "epochs": epochs, "dropped": list(drop)}
     for name, clock in (("step", 2), ("wall", 0)):
         rates = segment_rates(np.array(marks), bounds, segment_s / 4, clock)
         ratios = neighbour_ratios(rates)
@@ -131,9 +131,11 @@ def main() -> None:
     parser.add_argument("--lesson", default="two-class")
     parser.add_argument("--epochs", type=int, default=2500, help="long enough for 20 or more segments")
     parser.add_argument("--segment", type=float, default=1.0, help="seconds per segment")
+    parser.add_argument("--drop", nargs="+", choices=("progressed", "snapshot_taken"),
+                        default=["progressed", "snapshot_taken"], help="which updates the dropped segments drop")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
     args = parser.parse_args()
-    figures = measure(args.lesson, args.epochs, args.segment)
+    figures = measure(args.lesson, args.epochs, args.segment, tuple(args.drop))
     for name, label in (("step", "per training-step second (samples_per_s)"), ("wall", "per wall second")):
         part = figures[name]
         print(f"{args.lesson}, {label}: shown/dropped {part['ratio']:.3f} (quartiles {part['quartiles'][0]:.3f}-"

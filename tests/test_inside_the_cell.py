@@ -79,6 +79,15 @@ def test_compare_cells_overlays_three_gradient_curves(qtbot, window):
         f"{cell.upper()} {100 * results[cell]['test_accuracy']:.1f}%" for cell in ("rnn", "lstm", "gru"))
     shown = QLabel.text(headline)                                          # what the label paints
     assert headline.fontMetrics().horizontalAdvance(shown) <= headline.contentsRect().width()
+    # The history heatmap holds each cell's snapshots in turn: named on its axis, a line between cells.
+    assert gradients.history_tags[0] == "rnn" and gradients.history_tags[-1] == "gru"
+    assert [cell for cell, _first, _end in gradients._blocks] == ["rnn", "lstm", "gru"]
+    ticks = gradients.history_plot.getAxis("left")._tickLevels[0]
+    assert [name for _, name in ticks] == ["RNN", "LSTM", "GRU"]
+    assert [line.value() for line in gradients._separators] == [first for _, first, _ in gradients._blocks[1:]]
+    assert gradients.history_tags.index("lstm") == gradients._blocks[1][1]
+    gradients.job_starting("train", window.form.values()[1])             # a plain run next: plain numbers
+    assert gradients.history_plot.getAxis("left")._tickLevels is None and not gradients._separators
     gradients_tab = window.tabs.tabText(window.tabs.indexOf(panel(window, GradientsView)))
     assert f"overlaid in the tab “{gradients_tab}”" in window.message_bar.label.text()     # the tab as it is named
 

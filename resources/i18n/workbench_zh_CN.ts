@@ -374,6 +374,10 @@
         <source> backward</source>
         <translation> 反向</translation>
     </message>
+    <message>
+        <source>snapshots of each cell (newest at top)</source>
+        <translation>各单元的快照（最新在上）</translation>
+    </message>
 </context>
 <context>
     <name>Headline</name>

@@ -49,7 +49,7 @@ class GradientPanel(QWidget, LessonPanel):
         self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient at each time step (latest)"),
                                     self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
         self.now_plot.setLogMode(y=True)
-        add_legend(self.now_plot, (10, 10), opacity=200)
+        add_legend(self.now_plot, (-10, -10), opacity=200)     # bottom right: gradients grow towards the last step
         self.history_plot = _white_plot(self.view, 0, 1, self.tr("…over training"),
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))
         self.history_image = pg.ImageItem(axisOrder="row-major")
@@ -75,7 +75,10 @@ class GradientPanel(QWidget, LessonPanel):
         self.clip_line.hide()
         self.now_curves: dict[str, pg.PlotDataItem] = {}
         self.history = np.zeros((0, 0))
+        self.history_tags: list[str | None] = []  # per history row: the comparison's cell it came from
         self._history_span = 0
+        self._blocks: list[tuple[str, int, int]] = []    # the cells' rows drawn so far: (cell, first, end)
+        self._separators: list[pg.InfiniteLine] = []
         self._undrawn: dict[str, tuple] = {}     # now-curves not yet handed to pyqtgraph: key -> (name, colour, x, y)
         self.latest: np.ndarray | None = None
 
@@ -114,7 +117,9 @@ class GradientPanel(QWidget, LessonPanel):
         row = np.log10(norms[0])
         if self.history.shape[1:] != row.shape:
             self.history = np.zeros((0, row.shape[0]))
+            self.history_tags = []
         self.history = np.vstack([self.history, row[None]])[-HISTORY_ROWS:]
+        self.history_tags = (self.history_tags + [tag])[-HISTORY_ROWS:]
         if self.isVisible():
             self._draw()
 
@@ -139,6 +144,32 @@ class GradientPanel(QWidget, LessonPanel):
         if rows > self._history_span:
             self._history_span = min(HISTORY_ROWS, 1 << max(3, (rows - 1).bit_length()))
         self.history_plot.setRange(xRange=(0, self.history.shape[1]), yRange=(0, self._history_span), padding=0)
+        self._mark_cells()
+
+    def _mark_cells(self) -> None:
+        """In a comparison the history holds each cell's snapshots in turn: a white line between them and
+        the cell's name on the axis beside its rows (they had run together, unmarked)."""
+        blocks: list[tuple[str, int, int]] = []
+        for row, tag in enumerate(self.history_tags):
+            if tag is not None and blocks and blocks[-1][0] == tag and blocks[-1][2] == row:
+                blocks[-1] = (tag, blocks[-1][1], row + 1)
+            elif tag is not None:
+                blocks.append((tag, row, row + 1))
+        if blocks == self._blocks:
+            return                      # an axis given new ticks is re-rendered: only when a cell begins
+        self._blocks = blocks
+        for line in self._separators:
+            self.history_plot.removeItem(line)
+        self._separators = [pg.InfiniteLine(pos=first, angle=0, pen=pg.mkPen("w", width=2)) for _, first, _ in blocks[1:]]
+        for line in self._separators:
+            self.history_plot.addItem(line)
+        axis = self.history_plot.getAxis("left")
+        if blocks:
+            axis.setTicks([[((first + end) / 2, cell.upper()) for cell, first, end in blocks], []])
+            axis.setLabel(self.tr("snapshots of each cell (newest at top)"))
+        else:
+            axis.setTicks(None)
+            axis.setLabel(self.tr("snapshot (newest at top)"))
 
     def _norm_line(self, key: str) -> tuple[PeakDecimatedCurve, pg.PlotCurveItem]:
         if key not in self.norm_lines:
@@ -166,8 +197,10 @@ class GradientPanel(QWidget, LessonPanel):
         self.now_curves.clear()
         self._undrawn.clear()
         self.history = np.zeros((0, 0))
+        self.history_tags = []
         self._history_span = 0
         self.history_image.clear()
+        self._mark_cells()
         for _, line in self.norm_lines.values():
             self.norm_plot.removeItem(line)     # also takes it out of the legend
         self.norm_lines.clear()
