@@ -11,6 +11,8 @@ Runs, one after another (never two at a time: they would measure each other):
   presets   the "best" preset's accuracy and seconds, headless          (bench/presets.py)
   rss       RSS of one window after ten runs back to back               (bench/soak.py)
 Goals (issue "smooth in every lesson"): p99 ≤ 10 ms, max ≤ 50 ms, ratio ≥ 0.95 in every lesson.
+A window/headless pair moves by ±0.15 on this VM; bench/panel_cost.py measures the panels' share of it
+inside one window, alternating shown and dropped updates every second, which is steadier.
 """
 from __future__ import annotations
 
