@@ -57,6 +57,7 @@ def measure(lesson: str, epochs: int, segment_s: float, drop: tuple[str, ...] = 
     from PySide6.QtWidgets import QApplication
 
     import widgets.worker as worker
+    from bench.probe import train_in_window
     from tasks import LESSONS
     from widgets.app import SWITCH_INTERVAL_S, configure_process
     from widgets.main_window import MainWindow
@@ -108,12 +109,7 @@ def measure(lesson: str, epochs: int, segment_s: float, drop: tuple[str, ...] = 
     switch, timer = Switch(), QTimer()
     timer.setInterval(int(segment_s * 1000))
     timer.timeout.connect(switch.flip)
-    window.controller.busy_changed.connect(switch.busy)
-    window.job_succeeded.connect(switch.done)
-    window.show()
-    window.load_torch()
-    app.exec()
-    window.close()
+    train_in_window(app, window, switch.busy, switch.done)
     figures: dict = {"lesson": lesson, "epochs": epochs, "dropped": list(drop)}
     for name, clock in (("step", 2), ("wall", 0)):
         rates = segment_rates(np.array(marks), bounds, segment_s / 4, clock)

@@ -1,5 +1,5 @@
-"""The event-loop probe the benches share: a 10 ms timer in the GUI thread whose lateness is how long
-the loop was busy (or waiting for the GIL) when it should have fired."""
+"""What the window benches share: the event-loop probe (a 10 ms timer in the GUI thread whose lateness is how
+long the loop was busy, or waiting for the GIL, when it should have fired) and a window run to its end."""
 from __future__ import annotations
 
 import time
@@ -34,3 +34,14 @@ class LatenessProbe(QObject):
 
     def lateness(self) -> list[float]:
         return [late for _when, late in self.samples]
+
+
+def train_in_window(app, window, on_busy, on_done) -> None:
+    """Show ``window`` (built with autostart), load torch so that it trains, and run the event loop until a
+    slot quits it; ``on_busy`` hears the job start and end, ``on_done`` its summary. Both must be slots."""
+    window.controller.busy_changed.connect(on_busy)
+    window.job_succeeded.connect(on_done)
+    window.show()
+    window.load_torch()
+    app.exec()
+    window.close()

@@ -37,7 +37,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     from PySide6.QtCore import QObject, Slot
     from PySide6.QtWidgets import QApplication
 
-    from bench.probe import LatenessProbe
+    from bench.probe import LatenessProbe, train_in_window
 
     from tasks import LESSONS
     from widgets.main_window import MainWindow
@@ -61,12 +61,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
 
     began = time.time()
     probe, finish = LatenessProbe(active=False), Finish()
-    window.controller.busy_changed.connect(probe.set_active)
-    window.job_succeeded.connect(finish.done)
-    window.show()
-    window.load_torch()
-    app.exec()
-    window.close()
+    train_in_window(app, window, probe.set_active, finish.done)
     lateness = np.array(probe.lateness() or [float("nan")])
     print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
                       "test_accuracy": finish.summary.get("test_accuracy"),
