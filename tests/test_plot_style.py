@@ -93,6 +93,17 @@ def test_a_plot_too_narrow_for_its_legend_shows_the_keys_under_it_and_they_hide_
     assert not plot.outside_legend.keys
 
 
+def test_a_legend_goes_to_the_right_hand_corner_the_curves_leave_free():
+    from widgets.panels.plot_style import legend_corner
+    steps = np.arange(50, dtype=np.float64)
+    rising, falling = 1 - np.exp(-steps / 10), np.exp(-steps / 10)
+    assert legend_corner([(steps, rising)]) == (-10, -10)                     # accuracy: bottom right
+    assert legend_corner([(steps, falling)]) == (-10, 10)                     # a loss: top right
+    assert legend_corner([(steps, falling), (steps, rising), (steps, rising)]) == (-10, -10)
+    assert legend_corner([(steps, np.full(50, np.nan))]) == (-10, 10)        # nothing drawn yet: as before
+    assert legend_corner([]) == (-10, 10)
+
+
 def test_clicking_a_legend_sample_still_hides_its_series_and_redraws_the_sample(qtbot):
     from PySide6.QtCore import Qt
     plot = live_plot(qtbot)

@@ -124,6 +124,7 @@ def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     assert len(view.loss_plot.listDataItems()) == 2 and len(view.metric_plot.listDataItems()) == 2
     x, y = view.metric_plot.listDataItems()[0].getData()
     assert len(x) == 4                                         # 2 epochs x 2 evaluations
+    assert tuple(view.loss_legend.opts["offset"]) == (-10, 10)   # a falling loss leaves the top right free
     assert view.differences.rowCount() == 2 and view.differences.horizontalHeaderItem(1).text() == "hidden"
     assert "hidden" in view.model.headers                      # the differing setting is a column
     view.filter.setText(Path(second["run_dir"]).name)      # any column matches: here the folder

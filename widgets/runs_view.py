@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from widgets.elided_label import ElidedLabel
 from widgets.flow_layout import FlowLayout, kept_together
 from widgets.i18n import translate_core
-from widgets.panels.plot_style import add_legend, style_plot
+from widgets.panels.plot_style import add_legend, legend_corner, style_plot
 from widgets.runs_table import SORT_ROLE, RunsModel
 from widgets.worker import Failure, JobController
 from workbench.atomic import atomic_write
@@ -395,6 +395,9 @@ class RunsView(QWidget):
                 self.metric_plot.plot(x, y * scale, pen=pg.mkPen(colour, width=2), name=label,
                                       symbol="o" if len(x) <= 60 else None, symbolSize=5, symbolBrush=colour,
                                       symbolPen=None)
+        for plot, legend in ((self.loss_plot, self.loss_legend), (self.metric_plot, self.metric_legend)):
+            drawn = [item.getData() for item in plot.listDataItems()]
+            legend.setOffset(legend_corner([(np.asarray(x), np.asarray(y)) for x, y in drawn if x is not None]))
         keyed = self._fill_differences(rows)
         if not rows:
             self.hint.setText(self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))

@@ -194,6 +194,22 @@ def add_legend(plot: pg.PlotItem, offset: tuple[int, int], opacity: int = 210) -
     return legend
 
 
+def legend_corner(curves: list[tuple[np.ndarray, np.ndarray]], right_part: float = 0.4) -> tuple[int, int]:
+    """A legend offset for the right-hand corner the curves leave free: bottom right where their right part
+    lies mostly in the upper half of their range (accuracy rising), top right otherwise (a loss falling).
+    *Why:* the Runs view overlays a lesson's headline metric, an accuracy in some lessons and an error in
+    others; a legend fixed at the top right covered every rising accuracy's last epochs."""
+    finite = [(x[np.isfinite(x) & np.isfinite(y)], y[np.isfinite(x) & np.isfinite(y)]) for x, y in curves]
+    finite = [(x, y) for x, y in finite if len(x)]
+    if not finite:
+        return (-10, 10)
+    x_low, x_high = min(float(x.min()) for x, _ in finite), max(float(x.max()) for x, _ in finite)
+    y_low, y_high = min(float(y.min()) for _, y in finite), max(float(y.max()) for _, y in finite)
+    right = np.concatenate([y[x >= x_high - right_part * (x_high - x_low)] for x, y in finite])
+    upper = y_high > y_low and float(np.median(right)) > (y_low + y_high) / 2
+    return (-10, -10) if upper else (-10, 10)
+
+
 def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.PlotItem:
     plot.setTitle(title, color="#222", size="11pt")
     plot.setLabel("bottom", x_label)
