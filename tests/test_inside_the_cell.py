@@ -125,6 +125,24 @@ def test_a_hidden_gradient_panel_keeps_every_snapshot_and_draws_when_shown(qtbot
     assert gradient_panel.history_plot.viewRange()[1] == pytest.approx([0, 16])
 
 
+def test_the_latest_gradient_legend_sits_in_the_corner_the_curves_leave_free(qtbot):
+    from types import SimpleNamespace
+
+    from widgets.panels.gradient_panel import GradientPanel
+    from workbench.frames import GradientFrame
+    gradient_panel = GradientPanel(GradientsView(), SimpleNamespace())
+    qtbot.addWidget(gradient_panel)
+    gradient_panel.show()
+    qtbot.waitExposed(gradient_panel)
+    legend = gradient_panel.now_legend
+    growing = 10.0 ** np.linspace(-6, 0, 28)[None]             # a digit read row by row: the loss at the end
+    gradient_panel.show_frame(GradientFrame(norms=growing, bidirectional=False))
+    assert tuple(legend.opts["offset"]) == (-10, -10)
+    shrinking = growing[:, ::-1]                                # a loss at every step: early steps gather most
+    gradient_panel.show_frame(GradientFrame(norms=shrinking, bidirectional=False))
+    assert tuple(legend.opts["offset"]) == (-10, 10)
+
+
 def test_a_headline_wider_than_the_window_is_cut_with_the_whole_of_it_in_the_tooltip(qtbot):
     from widgets.headline import Headline
     headline = Headline("Short")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from widgets.i18n import translate_core
 from widgets.panels.base import TRAINING_JOBS, LessonPanel, PanelContext
 from widgets.panels.curve_buffer import PeakDecimatedCurve
-from widgets.panels.plot_style import add_legend, add_line, style_plot
+from widgets.panels.plot_style import add_legend, add_line, legend_corner, style_plot
 from workbench.frames import GradientFrame
 from workbench.views import GradientsView
 
@@ -49,7 +49,8 @@ class GradientPanel(QWidget, LessonPanel):
         self.now_plot = _white_plot(self.view, 0, 0, self.tr("Gradient at each time step (latest)"),
                                     self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
         self.now_plot.setLogMode(y=True)
-        add_legend(self.now_plot, (-10, -10), opacity=200)     # bottom right: gradients grow towards the last step
+        self.now_legend = add_legend(self.now_plot, (-10, 10), opacity=200)
+        self._now_corner = (-10, 10)
         self.history_plot = _white_plot(self.view, 0, 1, self.tr("…over training"),
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))
         self.history_image = pg.ImageItem(axisOrder="row-major")
@@ -74,6 +75,7 @@ class GradientPanel(QWidget, LessonPanel):
         self.norm_plot.addItem(self.clip_line)
         self.clip_line.hide()
         self.now_curves: dict[str, pg.PlotDataItem] = {}
+        self._now_drawn: dict[str, tuple[np.ndarray, np.ndarray]] = {}     # key -> (t, log10 norm) as drawn
         self.history = np.zeros((0, 0))
         self.history_tags: list[str | None] = []  # per history row: the comparison's cell it came from
         self._history_span = 0
@@ -130,6 +132,14 @@ class GradientPanel(QWidget, LessonPanel):
     def _draw(self) -> None:
         for key, (name, colour, steps, values) in self._undrawn.items():
             self._curve(key, name, colour).setData(steps, values)
+            self._now_drawn[key] = (steps, np.log10(values))
+        if self._undrawn:
+            # Where the legend covers no curve: a digit's gradients grow towards the last row (its only
+            # loss), a sequence's with a loss at every step shrink towards it.
+            corner = legend_corner(list(self._now_drawn.values()))
+            if corner != self._now_corner:
+                self._now_corner = corner
+                self.now_legend.setOffset(corner)
         self._undrawn.clear()
         if not len(self.history):
             return
@@ -195,6 +205,7 @@ class GradientPanel(QWidget, LessonPanel):
         for curve in self.now_curves.values():
             self.now_plot.removeItem(curve)
         self.now_curves.clear()
+        self._now_drawn.clear()
         self._undrawn.clear()
         self.history = np.zeros((0, 0))
         self.history_tags = []
