@@ -22,7 +22,7 @@ from workbench.models import count_parameters
 from workbench.resume import ResumePoint, capture_rng, restore_rng
 from workbench.spec import ModelSpec, TrainConfig
 from workbench.task import Batches, Task
-from workbench.threads import load_follower
+from workbench.threads import LoadFollower, load_follower
 
 # "on_epoch" receives (model, ResumePoint) in the trainer's thread, to save a checkpoint from which the
 # run can continue; it holds live objects, so it is never forwarded to another thread.
@@ -108,7 +108,7 @@ def evaluate(task: Task, model: nn.Module, batches: Batches) -> dict[str, float]
     return metrics
 
 
-def thread_facts(threads) -> dict[str, Any]:
+def thread_facts(threads: LoadFollower | None) -> dict[str, Any]:
     """What a run's metrics say of the CPU threads it trained on: their count (the ceiling, where training
     gave way to other programs) and, if it gave way, when and to how many — results of the CNN lesson
     can differ in their last digits with the count (workbench/threads.py), and speeds differ a lot."""
