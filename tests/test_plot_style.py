@@ -93,14 +93,17 @@ def test_a_plot_too_narrow_for_its_legend_shows_the_keys_under_it_and_they_hide_
     assert not plot.outside_legend.keys
 
 
-def test_a_legend_goes_to_the_right_hand_corner_the_curves_leave_free():
+def test_a_legend_goes_to_the_corner_the_curves_cross_least():
     from widgets.panels.plot_style import legend_corner
     steps = np.arange(50, dtype=np.float64)
     rising, falling = 1 - np.exp(-steps / 10), np.exp(-steps / 10)
     assert legend_corner([(steps, rising)]) == (-10, -10)                     # accuracy: bottom right
     assert legend_corner([(steps, falling)]) == (-10, 10)                     # a loss: top right
-    assert legend_corner([(steps, falling), (steps, rising), (steps, rising)]) == (-10, -10)
-    assert legend_corner([(steps, np.full(50, np.nan))]) == (-10, 10)        # nothing drawn yet: as before
+    # A free-running forecast's error: flat, then growing fast. Four evaluations are points far apart; the
+    # lines between them count, so both right-hand corners are taken: top left.
+    evaluations = np.array([40, 120, 240, 390.0]), np.array([1.03, 1.01, 0.99, 1.45])
+    assert legend_corner([evaluations]) == (10, 10)
+    assert legend_corner([(steps, np.full(50, np.nan))]) == (-10, 10)        # nothing drawn yet: top right
     assert legend_corner([]) == (-10, 10)
 
 

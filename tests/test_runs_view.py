@@ -40,12 +40,32 @@ def test_the_runs_tab_lists_the_lessons_runs_and_follows_a_live_one(qtbot, windo
     window.show_runs()
     assert window.start_training()
     qtbot.waitUntil(lambda: bool(view.model.rows) and view.model.rows[0]["status"] == "running", timeout=LONG)
+    qtbot.waitUntil(lambda: view.selected_dirs() == [view.model.rows[0]["run_dir"]], timeout=LONG)   # and drawn
     qtbot.waitUntil(lambda: view.model.rows[0]["epochs_done"] >= 1, timeout=LONG)    # followed while it trains
     window.stop_training()
     qtbot.waitUntil(lambda: not window.controller.busy and view.is_current, timeout=LONG)
     assert [row["status"] for row in view.model.rows] == ["stopped"]
     window._select_lesson("curve-fit")
     assert rows_shown(view) == 0                               # only the current lesson's runs
+
+
+def test_the_runs_view_opens_on_the_newest_run_and_a_cleared_selection_stays_clear(qtbot, window):
+    window._select_lesson("curve-fit")
+    make_tiny(window)
+    view = window.runs_view
+    train(qtbot, window)
+    second = train(qtbot, window)
+    with qtbot.waitSignal(view.overlays_drawn, timeout=LONG):
+        window.show_runs()
+    assert view.selected_dirs() == [second["run_dir"]] and len(view.loss_plot.listDataItems()) == 1
+    view.select_dirs([])                                        # the learner clears it ...
+    window.tabs.setCurrentIndex(0)
+    window.show_runs()
+    assert view.is_current and view.selected_dirs() == []       # ... and it stays clear
+    window.tabs.setCurrentIndex(0)
+    third = train(qtbot, window)
+    window.show_runs()                                          # until a newer run is there
+    qtbot.waitUntil(lambda: view.selected_dirs() == [third["run_dir"]], timeout=LONG)
 
 
 def test_listings_when_a_job_starts_and_ends_happen_in_the_reader_thread(qtbot, window, monkeypatch):
@@ -113,6 +133,7 @@ def test_a_scripted_screenshot_of_the_runs_view_without_training_waits_for_the_o
 
 
 def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
+    from widgets.panels.plot_style import legend_corner
     window._select_lesson("sine-to-cos")
     first, second = sine_run(qtbot, window, 8), sine_run(qtbot, window, 24)
     view = window.runs_view
@@ -124,8 +145,13 @@ def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     assert len(view.loss_plot.listDataItems()) == 2 and len(view.metric_plot.listDataItems()) == 2
     x, y = view.metric_plot.listDataItems()[0].getData()
     assert len(x) == 4                                         # 2 epochs x 2 evaluations
-    assert tuple(view.loss_legend.opts["offset"]) == (-10, 10)   # a falling loss leaves the top right free
+    for plot, legend in ((view.loss_plot, view.loss_legend), (view.metric_plot, view.metric_legend)):
+        drawn = [item.getData() for item in plot.listDataItems()]      # the legend where the curves are not
+        assert tuple(legend.opts["offset"]) == legend_corner(drawn)
     assert view.differences.rowCount() == 2 and view.differences.horizontalHeaderItem(1).text() == "hidden"
+    table = view.differences                                   # as wide as its two columns, not 360 px
+    columns = sum(table.columnWidth(column) for column in range(table.columnCount()))
+    assert columns <= table.width() - 2 * table.frameWidth() and table.width() < 200
     assert "hidden" in view.model.headers                      # the differing setting is a column
     view.filter.setText(Path(second["run_dir"]).name)      # any column matches: here the folder
     assert rows_shown(view) == 1

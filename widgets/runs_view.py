@@ -40,6 +40,7 @@ LIVE_REFRESH_MS = 2000
 # Past this many overlaid runs the plots' legends are left out: they covered the whole plot (ten runs
 # already filled a loss plot of the usual size), and the table beside the plots keys the colours.
 MAX_LEGEND_RUNS = 6
+DIFFERENCES_MAX_WIDTH = 360     # px: the table keying overlaid runs' colours to their differing settings
 
 
 class WhenDone(list):
@@ -95,6 +96,7 @@ class RunsView(QWidget):
         self._listed_for: tuple[str, str] | None = None      # (folder, lesson) the table's rows were listed for
         self._when_listed = WhenDone()               # called once a listing is shown (when_listed)
         self._when_drawn = WhenDone()                # called once the overlays are drawn (overlay_all)
+        self._newest_shown: str | None = None        # the run selected when the view opened with none
         self.reader = JobController(self, "runs-reader")
         self.reader.succeeded.connect(self._on_curves_read)
         self.reader.failed.connect(self._on_read_failed)
@@ -169,7 +171,7 @@ class RunsView(QWidget):
         self.differences = QTableWidget()
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.verticalHeader().hide()
-        self.differences.setMaximumWidth(360)
+        self.differences.setMaximumWidth(DIFFERENCES_MAX_WIDTH)
         self.differences.hide()             # until overlaid runs differ in a setting (an empty white box else)
         self.hint = QLabel(self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))
         self.hint.setStyleSheet("color: #555;")
@@ -260,6 +262,7 @@ class RunsView(QWidget):
         self._listed_for = key
         self._listing_wanted = False
         self._when_listed.call()
+        self._select_newest_if_none()       # a run that just started, while the view is open
 
     def _request_listing(self) -> None:
         """List the lesson's runs (and read the selected curves) in the reader thread, now or when it is free."""
@@ -286,6 +289,22 @@ class RunsView(QWidget):
         # the GUI thread every tick.
         if self.isVisible() and self.lesson and not self.reader.busy:
             self._request_listing()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.when_listed(self._select_newest_if_none)
+
+    def _select_newest_if_none(self) -> None:
+        """Open with nothing selected, the view overlays the newest run (the one just trained, or training)
+        instead of showing empty plots. A learner who clears the selection keeps it clear until a newer
+        run appears."""
+        if not self.isVisible() or self.selected_dirs() or not self.model.rows:
+            return
+        # (started has whole seconds; two runs in one second are told apart by their folders' "-2")
+        newest = max(self.model.rows, key=lambda row: (str(row.get("started") or ""), row["run_dir"]))["run_dir"]
+        if newest != self._newest_shown:
+            self._newest_shown = newest
+            self.select_dirs([newest])
 
     # --- selection and overlays ------------------------------------------------------------------------
     def selected_rows(self) -> list[dict[str, Any]]:
@@ -314,7 +333,9 @@ class RunsView(QWidget):
         self._when_drawn.append(callback)
         before = self.selected_dirs()
         self.select_all()
-        if self.selected_dirs() == before:      # no new selection, so no reading: drawn as it stands
+        # No new selection and no reading on its way (the view may have just asked for the newest run's
+        # curves): drawn as it stands. Else the reading that ends draws them and calls back.
+        if self.selected_dirs() == before and not self.reader.busy and not self._pending:
             self.draw_overlays()
 
     def _overlays_done(self) -> None:
@@ -428,7 +449,13 @@ class RunsView(QWidget):
             for column, key in enumerate(keys, start=1):
                 self.differences.setItem(number, column, QTableWidgetItem(format_setting(row.get(key))))
         self.differences.resizeColumnsToContents()
-        self.differences.setVisible(bool(keys))
+        # As wide as its columns (up to the 360 px it may take): one short column had kept 360 px from
+        # the plots beside it, a white box squeezing them to ~150 px each.
+        table = self.differences
+        needed = (sum(table.columnWidth(column) for column in range(table.columnCount())) + 2 * table.frameWidth()
+                  + table.verticalScrollBar().sizeHint().width())
+        table.setFixedWidth(min(DIFFERENCES_MAX_WIDTH, needed))
+        table.setVisible(bool(keys))
         return bool(keys)
 
     # --- actions -----------------------------------------------------------------------------------------

@@ -194,20 +194,35 @@ def add_legend(plot: pg.PlotItem, offset: tuple[int, int], opacity: int = 210) -
     return legend
 
 
-def legend_corner(curves: list[tuple[np.ndarray, np.ndarray]], right_part: float = 0.4) -> tuple[int, int]:
-    """A legend offset for the right-hand corner the curves leave free: bottom right where their right part
-    lies mostly in the upper half of their range (accuracy rising), top right otherwise (a loss falling).
-    *Why:* the Runs view overlays a lesson's headline metric, an accuracy in some lessons and an error in
-    others; a legend fixed at the top right covered every rising accuracy's last epochs."""
-    finite = [(x[np.isfinite(x) & np.isfinite(y)], y[np.isfinite(x) & np.isfinite(y)]) for x, y in curves]
-    finite = [(x, y) for x, y in finite if len(x)]
-    if not finite:
-        return (-10, 10)
-    x_low, x_high = min(float(x.min()) for x, _ in finite), max(float(x.max()) for x, _ in finite)
-    y_low, y_high = min(float(y.min()) for _, y in finite), max(float(y.max()) for _, y in finite)
-    right = np.concatenate([y[x >= x_high - right_part * (x_high - x_low)] for x, y in finite])
-    upper = y_high > y_low and float(np.median(right)) > (y_low + y_high) / 2
-    return (-10, -10) if upper else (-10, 10)
+LEGEND_CORNERS = ((-10, 10), (-10, -10), (10, 10), (10, -10))    # top right first: where a legend is looked for
+
+
+def legend_corner(curves: list[tuple[np.ndarray, np.ndarray]], width: float = 0.45,
+                  height: float = 0.35) -> tuple[int, int]:
+    """A legend offset for the corner of the view the curves cross least (``width`` x ``height`` of their
+    range; each curve is followed along x, so a line between two sparse points counts too); top right
+    when it ties. *Why:* a fixed corner covered some lesson's curves — the Runs view overlays a headline
+    metric that rises in one lesson (accuracy), falls in another and grows again in a third (a free-running
+    forecast's error), and a gradient through time grows or shrinks towards the last step."""
+    drawn = []
+    for x, y in curves:
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        keep = np.isfinite(x) & np.isfinite(y)
+        if keep.any():
+            order = np.argsort(x[keep])
+            drawn.append((x[keep][order], y[keep][order]))
+    if not drawn:
+        return LEGEND_CORNERS[0]
+    x_low, x_high = min(float(x[0]) for x, _ in drawn), max(float(x[-1]) for x, _ in drawn)
+    y_low, y_high = min(float(y.min()) for _, y in drawn), max(float(y.max()) for _, y in drawn)
+    along = [np.linspace(x[0], x[-1], 200) for x, _ in drawn]
+    u = np.concatenate([(grid - x_low) / ((x_high - x_low) or 1.0) for grid in along])
+    v = np.concatenate([(np.interp(grid, x, y) - y_low) / ((y_high - y_low) or 1.0)
+                        for grid, (x, y) in zip(along, drawn)])
+    right, left, top, bottom = u >= 1 - width, u <= width, v >= 1 - height, v <= height
+    crossed = [int(np.count_nonzero(right & top)), int(np.count_nonzero(right & bottom)),
+               int(np.count_nonzero(left & top)), int(np.count_nonzero(left & bottom))]
+    return LEGEND_CORNERS[crossed.index(min(crossed))]
 
 
 def style_plot(plot: pg.PlotItem, title: str, x_label: str, y_label: str) -> pg.PlotItem:
