@@ -152,6 +152,8 @@ def test_selected_runs_are_overlaid_and_named_by_what_differs(qtbot, window):
     table = view.differences                                   # as wide as its two columns, not 360 px
     columns = sum(table.columnWidth(column) for column in range(table.columnCount()))
     assert columns <= table.width() - 2 * table.frameWidth() and table.width() < 200
+    rows = table.horizontalHeader().height() + sum(table.rowHeight(row) for row in range(2))
+    assert rows <= table.height() - 2 * table.frameWidth() < rows + 4   # and as tall as its rows, not the plots
     assert "hidden" in view.model.headers                      # the differing setting is a column
     view.filter.setText(Path(second["run_dir"]).name)      # any column matches: here the folder
     assert rows_shown(view) == 1

@@ -179,7 +179,10 @@ class RunsView(QWidget):
         lower_layout = QHBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.plots, 1)
-        lower_layout.addWidget(self.differences)
+        beside = QVBoxLayout()           # the table at the top, as tall as its rows or the plots, whichever is less
+        beside.addWidget(self.differences, 1)
+        beside.addStretch()
+        lower_layout.addLayout(beside)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -455,6 +458,9 @@ class RunsView(QWidget):
         needed = (sum(table.columnWidth(column) for column in range(table.columnCount())) + 2 * table.frameWidth()
                   + table.verticalScrollBar().sizeHint().width())
         table.setFixedWidth(min(DIFFERENCES_MAX_WIDTH, needed))
+        # and no taller than its rows: a white box the plots' height below two rows read as something missing
+        table.setMaximumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                               + sum(table.rowHeight(row) for row in range(table.rowCount())))
         table.setVisible(bool(keys))
         return bool(keys)
 
