@@ -42,6 +42,32 @@ def test_a_narrow_grid_still_shows_each_confidence(qtbot, monkeypatch):
     assert len(captions) == 32 and all(text.endswith("99%") for text in captions)    # the surest ones too
 
 
+def test_a_wrong_guess_on_a_small_digit_says_the_truth_below_it_instead_of_over_it(qtbot, monkeypatch):
+    drawn: list[str] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args):  # noqa: N802 (Qt name)
+            drawn.append(args[-1])
+            return super().drawText(*args)
+
+    monkeypatch.setattr(digit_grid, "QPainter", Recording)
+    grid = digit_grid.DigitGrid(columns=8)
+    qtbot.addWidget(grid)
+    labels = np.arange(32) % 10
+    guesses = labels.copy()
+    guesses[1] = 8                                                  # one wrong: an 8 for a 1
+    caption = grid.fontMetrics().height() + 4
+    for side, badge, text in ((80, "is 1", "8 · 47%"),              # big digits: "is 1" over the digit
+                              (28, None, "8≠1")):                   # a laptop screen's 28 px digits: below it
+        drawn.clear()
+        grid.resize(8 * max(side + 8, digit_grid.CAPTIONED_COLUMN), 4 * (side + caption + 8))   # eight abreast
+        grid.update_predictions(np.zeros((32, 28, 28), dtype=np.float32), labels, guesses, np.full(32, 0.47))
+        assert round(grid.cell_rects()[0].width()) == side
+        grid.grab()
+        assert [each for each in drawn if each.startswith("is ")] == ([badge] if badge else [])
+        assert text in drawn and sum(each.startswith("8≠") for each in drawn) == (badge is None)
+
+
 def test_a_confidence_is_shown_in_whole_percent_rounded_down():
     assert [digit_grid.whole_percent(p) for p in (0.0, 0.4849, 0.935, 0.998, 1.0)] == [0, 48, 93, 99, 99]
 

@@ -70,6 +70,10 @@
         <translation>实为 {truth}</translation>
     </message>
     <message>
+        <source>{guess}≠{truth}</source>
+        <translation>{guess}≠{truth}</translation>
+    </message>
+    <message>
         <source>{guess} · {percent}%</source>
         <translation>{guess} · {percent}%</translation>
     </message>

@@ -24,6 +24,7 @@ def grey_image(pixels: np.ndarray) -> QImage:
 
 
 CAPTIONED_COLUMN = 56     # px: the narrowest column whose caption can carry a guess and its confidence
+BADGE_SHARE = 0.6         # the widest a wrong digit's "is 2" may be, as a share of the digit
 
 
 def whole_percent(probability: float) -> int:
@@ -124,6 +125,7 @@ class DigitGrid(QWidget):
         small_bold = QFont(small)
         small_bold.setBold(True)
         caption_fonts = [(font, QFontMetricsF(font)) for font in (bold, small_bold)]
+        small_metrics = QFontMetricsF(small)
         for index, (image, target) in enumerate(zip(self.images, self.cell_rects())):
             painter.drawImage(target, image)
             caption = QRectF(target.left() - 4, target.bottom() + 2, target.width() + 8, caption_height)
@@ -136,23 +138,29 @@ class DigitGrid(QWidget):
             colour = RIGHT if guess == truth else WRONG
             painter.setPen(QPen(colour, 2))
             painter.drawRect(target.adjusted(-1, -1, 1, 1))
-            if guess != truth:
-                # The true label in the digit's corner, so a wrong guess can be read at a glance.
+            badge = self.tr("is {truth}").format(truth=truth)
+            # The true label in the digit's corner, so a wrong guess can be read at a glance — where it leaves
+            # most of the digit to see; on small digits (a laptop screen: 28 px) it covered half of it.
+            badged = guess != truth and small_metrics.horizontalAdvance(badge) <= BADGE_SHARE * target.width()
+            if badged:
                 painter.setFont(small)
                 painter.setPen(QColor("#ffd54f"))
                 painter.drawText(target.adjusted(3, 1, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                                 self.tr("is {truth}").format(truth=truth))
+                                 badge)
             painter.setFont(bold)
             painter.setPen(colour)
             text = str(guess)
-            if self.confidence is not None:
-                with_confidence = self.tr("{guess} · {percent}%").format(
+            fuller = None
+            if guess != truth and not badged:
+                fuller = self.tr("{guess}≠{truth}").format(guess=guess, truth=truth)      # the truth goes below
+            elif self.confidence is not None:
+                fuller = self.tr("{guess} · {percent}%").format(
                     guess=guess, percent=whole_percent(float(self.confidence[index])))
-                for font, metrics in caption_fonts:    # the percentage wherever it fits, smaller if need be
-                    if metrics.horizontalAdvance(with_confidence) <= caption.width():
-                        painter.setFont(font)
-                        text = with_confidence
-                        break
+            for font, metrics in caption_fonts if fuller else ():    # wherever it fits, smaller if need be
+                if metrics.horizontalAdvance(fuller) <= caption.width():
+                    painter.setFont(font)
+                    text = fuller
+                    break
             painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, text)
 
 
