@@ -3,6 +3,7 @@ confidence where the panel is narrow (the lesson's notes tell the learner to rea
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 from PySide6.QtGui import QPainter
 
 from widgets.panels import digit_grid
@@ -17,15 +18,21 @@ def test_the_title_wraps_instead_of_widening_the_panel(qtbot):
     assert title_width > 400 and panel.minimumSizeHint().width() < 300
 
 
-def test_a_narrow_grid_still_shows_each_confidence(qtbot, monkeypatch):
-    drawn: list[str] = []
+@pytest.fixture
+def drawn(monkeypatch) -> list[str]:
+    """Every text the digit grid paints, in order."""
+    texts: list[str] = []
 
     class Recording(QPainter):
         def drawText(self, *args):  # noqa: N802 (Qt name)
-            drawn.append(args[-1])
+            texts.append(args[-1])
             return super().drawText(*args)
 
     monkeypatch.setattr(digit_grid, "QPainter", Recording)
+    return texts
+
+
+def test_a_narrow_grid_still_shows_each_confidence(qtbot, drawn):
     grid = digit_grid.DigitGrid(columns=8)
     qtbot.addWidget(grid)
     grid.resize(250, 540)                   # the panel's grid at the window's default size, notes open
@@ -42,15 +49,7 @@ def test_a_narrow_grid_still_shows_each_confidence(qtbot, monkeypatch):
     assert len(captions) == 32 and all(text.endswith("99%") for text in captions)    # the surest ones too
 
 
-def test_a_wrong_guess_on_a_small_digit_says_the_truth_below_it_instead_of_over_it(qtbot, monkeypatch):
-    drawn: list[str] = []
-
-    class Recording(QPainter):
-        def drawText(self, *args):  # noqa: N802 (Qt name)
-            drawn.append(args[-1])
-            return super().drawText(*args)
-
-    monkeypatch.setattr(digit_grid, "QPainter", Recording)
+def test_a_wrong_guess_on_a_small_digit_says_the_truth_below_it_instead_of_over_it(qtbot, drawn):
     grid = digit_grid.DigitGrid(columns=8)
     qtbot.addWidget(grid)
     labels = np.arange(32) % 10
