@@ -421,7 +421,7 @@ class RunsView(QWidget):
                                       symbolPen=None)
         for plot, legend in ((self.loss_plot, self.loss_legend), (self.metric_plot, self.metric_legend)):
             drawn = [item.getData() for item in plot.listDataItems()]
-            legend.setOffset(legend_corner([(np.asarray(x), np.asarray(y)) for x, y in drawn if x is not None]))
+            legend.setOffset(legend_corner([data for data in drawn if data[0] is not None]))
         keyed = self._fill_differences(rows)
         if not rows:
             self.hint.setText(self.tr("Select runs (Ctrl or Shift + click) to overlay their curves."))

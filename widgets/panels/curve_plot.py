@@ -36,7 +36,6 @@ class CurvePlot(QWidget):
         # Long runs are decimated as they grow (PeakDecimatedCurve), so pyqtgraph's own clipping and
         # downsampling, which redo their work over the whole series on every update, stay off.
         self.legend = add_legend(self.plot, legend_offset, opacity=200)
-        self.legend_margin = abs(legend_offset[0])
         # A plot too narrow for its legend shows the same keys under it instead (outside_legend.py).
         self.outside_legend = OutsideLegend(self)
         self.outside_legend.hide()
@@ -90,7 +89,7 @@ class CurvePlot(QWidget):
     @Slot()
     def _place_legend(self) -> None:
         """The legend inside the plot where it fits beside the view's edge, else its keys under the plot."""
-        room = self.plot.vb.width() - 2 * self.legend_margin
+        room = self.plot.vb.width() - 2 * abs(self.legend.opts["offset"][0])     # its margin on either side
         inside = bool(self._curves) and (room <= 0 or self.legend.width() <= room)   # room <= 0: not laid out yet
         self.legend.setVisible(inside)
         self.outside_legend.setVisible(bool(self._curves) and not inside)
@@ -123,7 +122,7 @@ class CurvePlot(QWidget):
         self._marks.clear()
         self._buffers.clear()
         self.outside_legend.clear()
-        self.outside_legend.hide()
+        self._place_legend()
         self._y_top = 0.0
         self._decades = None
 

@@ -50,7 +50,6 @@ class GradientPanel(QWidget, LessonPanel):
                                     self.tr("time step t"), self.tr("‖∂loss/∂h_t‖ (log scale)"))
         self.now_plot.setLogMode(y=True)
         self.now_legend = add_legend(self.now_plot, (-10, 10), opacity=200)
-        self._now_corner = (-10, 10)
         self.history_plot = _white_plot(self.view, 0, 1, self.tr("…over training"),
                                         self.tr("time step t"), self.tr("snapshot (newest at top)"))
         self.history_image = pg.ImageItem(axisOrder="row-major")
@@ -137,8 +136,7 @@ class GradientPanel(QWidget, LessonPanel):
             # Where the legend covers no curve: a digit's gradients grow towards the last row (its only
             # loss), a sequence's with a loss at every step shrink towards it.
             corner = legend_corner(list(self._now_drawn.values()))
-            if corner != self._now_corner:
-                self._now_corner = corner
+            if corner != tuple(self.now_legend.opts["offset"]):
                 self.now_legend.setOffset(corner)
         self._undrawn.clear()
         if not len(self.history):
