@@ -13,14 +13,20 @@ from PySide6.QtWidgets import QApplication
 
 from widgets.panels.curve_plot import CurvePlot, SeriesStyle
 from widgets.panels.plot_style import (MIN_GRID_ALPHA, PYQTGRAPH_AXIS, PYQTGRAPH_GEOMETRY, QT_GEOMETRY_CLASSES,
-                                       CachedSample, draw_axis_picture, grid_alpha, separate_labels)
+                                       CachedSample, add_legend, draw_axis_picture, grid_alpha, separate_labels)
 
 
-def live_plot(qtbot) -> CurvePlot:
+def live_plot(qtbot, inside_legend: bool = False) -> CurvePlot:
+    """A loss plot as a lesson shows it; ``inside_legend`` adds a pyqtgraph legend in the view, as the
+    decision map, the latent space and the gradient plots have (``plot.inside``)."""
     plot = CurvePlot("Loss", "step", "loss")
     qtbot.addWidget(plot)
     plot.add_series("loss", "training loss", SeriesStyle("#1f77b4"))
     plot.add_series("test", "test loss", SeriesStyle("#e4572e", 2.0, "o"))
+    if inside_legend:
+        plot.inside = add_legend(plot.plot, (-10, 10))
+        for key, name in (("loss", "training loss"), ("test", "test loss")):
+            plot.inside.addItem(plot._curves[key], name)
     plot.resize(640, 360)
     plot.show()
     qtbot.waitExposed(plot)
@@ -37,7 +43,7 @@ def widgets_of(plot: CurvePlot) -> list:
 
 
 def test_qt_geometry_agrees_with_pyqtgraphs_for_every_layout_widget_of_a_plot(qtbot):
-    plot = live_plot(qtbot)
+    plot = live_plot(qtbot, inside_legend=True)
     checked = 0
     for item in widgets_of(plot):
         owner = next(cls for cls in type(item).__mro__ if "boundingRect" in cls.__dict__)
@@ -54,7 +60,7 @@ def test_qt_geometry_agrees_with_pyqtgraphs_for_every_layout_widget_of_a_plot(qt
 
 
 def test_a_repaint_asks_python_for_no_layout_geometry_and_paints_no_legend_sample(qtbot):
-    plot = live_plot(qtbot)
+    plot = live_plot(qtbot, inside_legend=True)
     entered = []
 
     def hook(frame, event, arg):
@@ -71,26 +77,51 @@ def test_a_repaint_asks_python_for_no_layout_geometry_and_paints_no_legend_sampl
     finally:
         sys.setprofile(None)
     assert entered == [], entered
-    assert all(isinstance(sample, CachedSample) for sample, _label in plot.legend.items)
+    assert all(isinstance(sample, CachedSample) for sample, _label in plot.inside.items)
 
 
-def test_a_plot_too_narrow_for_its_legend_shows_the_keys_under_it_and_they_hide_their_series(qtbot):
-    plot = live_plot(qtbot)                                          # 640 px: the legend fits inside
-    qtbot.waitUntil(lambda: plot.legend.isVisible() and not plot.outside_legend.isVisible())
-    plot.resize(180, 360)                                            # the CNN lesson's loss plot
-    qtbot.waitUntil(lambda: not plot.legend.isVisible() and plot.outside_legend.isVisible())
-    keys = plot.outside_legend.keys
+def test_a_plots_keys_sit_under_it_at_any_width_and_hide_their_series(qtbot):
+    plot = live_plot(qtbot)
+    keys = plot.legend.keys
     assert [key.text() for key in keys] == ["training loss", "test loss"] and all(key.isChecked() for key in keys)
-    qtbot.waitUntil(lambda: all(key.height() > 0 for key in keys))  # laid out, not squeezed to nothing
-    assert all(plot.rect().contains(key.geometry().translated(plot.outside_legend.pos())) for key in keys)
+    assert not plot.plot.legend                                      # nothing of pyqtgraph's inside the view
+    for width in (640, 180):                                         # a lesson's plot; the CNN lesson's beside its digits
+        plot.resize(width, 360)
+        # Laid out (not squeezed to nothing), each key inside the panel and under the plot.
+        qtbot.waitUntil(lambda: all(key.height() > 0 and plot.rect().contains(key.geometry().translated(
+            plot.legend.pos())) for key in keys))
+        below = plot.plot_widget.geometry().bottom()
+        assert all(key.geometry().translated(plot.legend.pos()).top() > below for key in keys)
     keys[1].click()
     assert not plot._curves["test"].isVisible() and not plot._marks["test"].isVisible()
     plot._curves["test"].show()                                      # shown again elsewhere: the key follows
     assert keys[1].isChecked() and plot._marks["test"].isVisible()
-    plot.resize(640, 360)
-    qtbot.waitUntil(lambda: plot.legend.isVisible() and not plot.outside_legend.isVisible())
     plot.remove_all_series()
-    assert not plot.outside_legend.keys
+    assert not plot.legend.keys
+
+
+def test_keys_that_wrap_leave_the_panel_under_their_plot_its_share_of_the_height(qtbot):
+    """In a grid, a plot whose keys wrap onto two rows still shrinks as far as the panel under it does (the
+    keys' height follows the width they got; said as height-for-width, it had made the plot rigid and the
+    forecasting lesson's series plot a strip 140 px high)."""
+    from PySide6.QtWidgets import QGridLayout, QWidget
+    page = QWidget()
+    qtbot.addWidget(page)
+    grid = QGridLayout(page)
+    upper, lower = CurvePlot("Loss", "step", "loss"), CurvePlot("Series", "t", "value")
+    for index in range(6):
+        upper.add_series(str(index), f"a rather long series name {index}", SeriesStyle("#1f77b4"))
+    lower.add_series("truth", "truth", SeriesStyle("#222222"))
+    grid.addWidget(upper, 0, 0)
+    grid.addWidget(lower, 1, 0)
+    page.resize(600, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    # The keys wrap onto three rows and the legend is as tall as they are, no more.
+    qtbot.waitUntil(lambda: upper.legend.keys[-1].geometry().top() > 0
+                    and upper.legend.height() - upper.legend.keys[-1].geometry().bottom() < 6)
+    assert abs(upper.plot_widget.height() - lower.plot_widget.height()) < 30
+    assert upper.plot_widget.height() > 200 and lower.plot_widget.height() > 200
 
 
 def test_a_legend_goes_to_the_corner_the_curves_cross_least():
@@ -109,8 +140,8 @@ def test_a_legend_goes_to_the_corner_the_curves_cross_least():
 
 def test_clicking_a_legend_sample_still_hides_its_series_and_redraws_the_sample(qtbot):
     from PySide6.QtCore import Qt
-    plot = live_plot(qtbot)
-    sample = next(sample for sample, _label in plot.legend.items if sample.item is plot._curves["test"])
+    plot = live_plot(qtbot, inside_legend=True)
+    sample = next(sample for sample, _label in plot.inside.items if sample.item is plot._curves["test"])
     view = plot.plot_widget
     region = view.mapFromScene(sample.sceneBoundingRect()).boundingRect()
 

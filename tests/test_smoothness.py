@@ -32,7 +32,7 @@ def test_a_long_evaluation_series_loses_its_markers_and_gets_them_back_when_clea
     assert plot._marks["test"].isVisible()
 
 
-def test_a_plain_line_on_a_log_axis_is_drawn_at_log10_of_its_values_and_named_in_the_legend(qtbot):
+def test_a_plain_line_on_a_log_axis_is_drawn_at_log10_of_its_values_and_named_in_the_keys(qtbot):
     import pyqtgraph as pg
 
     from widgets.panels.curve_plot import CurvePlot, SeriesStyle
@@ -55,7 +55,7 @@ def test_a_plain_line_on_a_log_axis_is_drawn_at_log10_of_its_values_and_named_in
     plot.set_log_y(False)
     assert list(plot._marks["test"].data["y"]) == pytest.approx([100.0, 1.0])
     plot.set_log_y(True)
-    assert [label.text for _, label in plot.legend.items] == ["training loss", "test loss"]
+    assert [key.text() for key in plot.legend.keys] == ["training loss", "test loss"]
     plot.plot_widget.grab()                    # paints with the gap
 
 

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from widgets.panels.curve_buffer import PeakDecimatedCurve
 from widgets.panels.outside_legend import OutsideLegend
-from widgets.panels.plot_style import WIDE_LOG_LABEL, add_legend, add_line, keep_label_room, style_plot
+from widgets.panels.plot_style import WIDE_LOG_LABEL, add_line, keep_label_room, style_plot
 from widgets.panels.scatter import Scatter
 
 
@@ -29,23 +29,15 @@ class CurvePlot(QWidget):
     """One plot, several series. Items are created once; updates only call ``setData``."""
 
     def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None,
-                 legend_offset: tuple[int, int] = (-10, 10), y_limits: tuple[float, float] | None = None) -> None:
+                 y_limits: tuple[float, float] | None = None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(background="w")
         self.plot = style_plot(self.plot_widget.getPlotItem(), title, x_label, y_label)
         # Long runs are decimated as they grow (PeakDecimatedCurve), so pyqtgraph's own clipping and
         # downsampling, which redo their work over the whole series on every update, stay off.
-        self.legend = add_legend(self.plot, legend_offset, opacity=200)
-        # A plot too narrow for its legend shows the same keys under it instead (outside_legend.py).
-        self.outside_legend = OutsideLegend(self)
-        self.outside_legend.hide()
-        # Decided after a resize, not during it: showing the keys while the layout is placing this plot left
-        # them at zero height until the next layout pass.
-        self._placement = QTimer(self)
-        self._placement.setSingleShot(True)
-        self._placement.setInterval(0)
-        self._placement.timeout.connect(self._place_legend)
-        self.plot.vb.sigResized.connect(self._placement.start)
+        # The keys under the plot, not a legend inside it: the curves of a run reach every corner of the view
+        # in some lesson (a loss over three decades, a rollout error that grows again, six series at once).
+        self.legend = OutsideLegend(self)
         # The y axis runs from 0 to the largest value seen (or is fixed to y_limits) and only grows: an
         # axis that rescales with every point must be re-rendered with every point (5 ms for a log axis).
         # A log axis spans whole decades and changes only when a value leaves them.
@@ -62,15 +54,15 @@ class CurvePlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
-        layout.addWidget(self.outside_legend)
+        layout.addWidget(self.legend)
         # Narrower than this a curve cannot be read; a page whose other panels have widths they keep (the
         # CNN's eight digits abreast) then takes the room from the form and notes beside it, as far as they give.
         self.setMinimumWidth(MIN_WIDTH)
 
     def add_series(self, key: str, name: str, style: SeriesStyle) -> None:
-        curve = self._curves[key] = add_line(self.plot, style.color, style.width, name)
+        curve = self._curves[key] = add_line(self.plot, style.color, style.width)
         self._buffers[key] = PeakDecimatedCurve()
-        self.outside_legend.add_key(curve, name, style.color, style.width, style.symbol)
+        self.legend.add_key(curve, name, style.color, style.width, style.symbol)
         if style.symbol:
             # Markers are a scatter of their own that new points are added to (PlotDataItem rebuilt its
             # scatter from all its points on every update: 1.6 ms with 200 markers).
@@ -81,18 +73,8 @@ class CurvePlot(QWidget):
             marks.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.plot.addItem(marks)
             self._marks[key] = marks
-            curve.opts.update(symbol=style.symbol, size=6, brush=style.color)   # the legend's sample shows it
-            # The legend hides a series by hiding its curve; its markers follow.
+            # A key hides a series by hiding its curve; its markers follow.
             curve.visibleChanged.connect(self._follow_curve_visibility)
-        self._place_legend()
-
-    @Slot()
-    def _place_legend(self) -> None:
-        """The legend inside the plot where it fits beside the view's edge, else its keys under the plot."""
-        room = self.plot.vb.width() - 2 * abs(self.legend.opts["offset"][0])     # its margin on either side
-        inside = bool(self._curves) and (room <= 0 or self.legend.width() <= room)   # room <= 0: not laid out yet
-        self.legend.setVisible(inside)
-        self.outside_legend.setVisible(bool(self._curves) and not inside)
 
     @Slot()
     def _follow_curve_visibility(self) -> None:
@@ -121,8 +103,7 @@ class CurvePlot(QWidget):
         self._curves.clear()
         self._marks.clear()
         self._buffers.clear()
-        self.outside_legend.clear()
-        self._place_legend()
+        self.legend.clear()
         self._y_top = 0.0
         self._decades = None
 

@@ -1,30 +1,34 @@
-"""A plot's legend as a row of keys under it, for a plot too narrow to hold its legend inside.
+"""A plot's legend as a row of keys under it, where a legend inside the plot would cover what it draws.
 
-*Why:* pyqtgraph's legend sits inside the view box, which clips it. In the CNN lesson the loss plot is ~120 px
-wide beside the eight-abreast digits, and its legend "train (per batch) / test" lost its left part and its
-line samples under the axis. Under the plot the keys wrap like words and cover nothing. Each key is a
-toggle, as a click on pyqtgraph's legend is: it hides and shows its series.
+*Why:* pyqtgraph's legend sits inside the view box. Where the data fill the view — a sine wave from trough
+to peak, six loss curves over three decades — it covered them wherever it stood (the forecasting lesson's
+legend hid its own rollout curves and the "train | test" mark), and in a narrow plot (the CNN lesson's, ~120 px
+beside the eight-abreast digits) the view box clipped it to "rain (per batch)". Under the plot the keys wrap
+like words and cover nothing. Each key is a toggle, as a click on pyqtgraph's legend is: it hides and shows
+its series.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from widgets.flow_layout import FlowLayout
 
 SAMPLE = QSize(22, 12)      # px: the line (and marker) drawn before each name
 
 
-def sample_icon(color: str, width: float, symbol: str | None) -> QIcon:
-    """A short line in the series' colour, with a dot on it where the series has markers."""
+def sample_icon(color: str, width: float, symbol: str | None, line: bool = True) -> QIcon:
+    """A short line in the series' colour, with a dot on it where the series has markers (only the dot for
+    a series drawn as points)."""
     pixmap = QPixmap(SAMPLE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor(color), width))
     middle = SAMPLE.height() / 2
-    painter.drawLine(QPointF(1, middle), QPointF(SAMPLE.width() - 1, middle))
+    if line:
+        painter.drawLine(QPointF(1, middle), QPointF(SAMPLE.width() - 1, middle))
     if symbol:
         painter.setBrush(QColor(color))
         painter.drawEllipse(QPointF(SAMPLE.width() / 2, middle), 3, 3)
@@ -73,11 +77,43 @@ class OutsideLegend(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor("white"))
         self.setPalette(palette)
         self.keys: list[LegendKey] = []
+        self._rows_height = 0
+        # As tall as its rows of keys, never taller: the room left goes to the plot.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def add_key(self, curve, name: str, color: str, width: float = 1.5, symbol: str | None = None) -> LegendKey:
-        key = LegendKey(curve, name, sample_icon(color, width, symbol), self)
+    # The keys' height depends on the width they get, but this widget does not say so to its layout: in a
+    # QGridLayout a height-for-width item's minimum height is its height for the width it gets, and the plot
+    # above the keys then kept its full preferred height while the panel below it was squeezed to a strip.
+    # Instead it asks for the height its keys take at its current width, and again when that changes.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """The widest key: the keys take the plot's width, whatever it is, and never ask for more."""
+        return QSize(self.flow.minimumSize().width(), self._height_now())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return self.sizeHint()
+
+    def _height_now(self) -> int:
+        return self.flow.heightForWidth(self.width()) if self.width() > 0 else self.flow.sizeHint().height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._rows_changed()
+
+    def _rows_changed(self) -> None:
+        height = self._height_now()
+        if height != self._rows_height:
+            self._rows_height = height
+            self.updateGeometry()
+
+    def add_key(self, curve, name: str, color: str, width: float = 1.5, symbol: str | None = None,
+                line: bool = True) -> LegendKey:
+        key = LegendKey(curve, name, sample_icon(color, width, symbol, line), self)
         self.flow.addWidget(key)
         self.keys.append(key)
+        self._rows_changed()
         return key
 
     def clear(self) -> None:
@@ -85,3 +121,4 @@ class OutsideLegend(QWidget):
             self.flow.removeWidget(key)
             key.deleteLater()
         self.keys.clear()
+        self._rows_changed()

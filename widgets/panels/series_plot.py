@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from widgets.i18n import translate_core
 from widgets.panels.base import LessonPanel, PanelContext
-from widgets.panels.plot_style import ShownData, add_legend, add_line, style_plot
+from widgets.panels.outside_legend import OutsideLegend
+from widgets.panels.plot_style import ShownData, add_line, style_plot
 from workbench.frames import SeriesFrame
 from workbench.views import SeriesView
 
@@ -30,21 +31,23 @@ class SeriesPlot(QWidget, LessonPanel):
             x_label = self.tr("{axis} (0 = the newest sample)").format(axis=x_label)
         self.plot = style_plot(self.plot_widget.getPlotItem(), translate_core(spec.title), x_label,
                                translate_core(spec.y_label))
-        self.legend = add_legend(self.plot, (-10, 10))
+        # A wave fills its view from trough to peak: a legend inside would cover some of it wherever it stood.
+        self.legend = OutsideLegend(self)
         self.background_curve = add_line(self.plot, "#bbbbbb", 1.5)                          # e.g. the input sin
         if spec.truth_as_points:      # noisy samples read better as dots than as a line
             self.truth_curve = self.plot.plot([], [], pen=None, symbol="o", symbolSize=5, symbolBrush="#555555",
                                               symbolPen=None)
+            self.legend.add_key(self.truth_curve, translate_core(spec.truth_label), "#555555", symbol="o", line=False)
         else:
             self.truth_curve = add_line(self.plot, "#222222", 1.5)
-        self.legend.addItem(self.truth_curve, translate_core(spec.truth_label))
+            self.legend.add_key(self.truth_curve, translate_core(spec.truth_label), "#222222")
         if spec.background_label:
-            self.legend.addItem(self.background_curve, translate_core(spec.background_label))
+            self.legend.add_key(self.background_curve, translate_core(spec.background_label), "#bbbbbb")
         self.prediction_curves: dict[str, pg.PlotCurveItem] = {}
         for index, curve in enumerate(spec.series):
             colour = PREDICTION_COLOURS[index % len(PREDICTION_COLOURS)]
             self.prediction_curves[curve.key] = add_line(self.plot, colour, 2)
-            self.legend.addItem(self.prediction_curves[curve.key], translate_core(curve.label))
+            self.legend.add_key(self.prediction_curves[curve.key], translate_core(curve.label), colour, 2)
         self.boundary = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", width=1.5, style=Qt.PenStyle.DashLine),
                                         label=translate_core(spec.boundary_label) if spec.boundary_label else "",
                                         labelOpts={"position": 0.95, "color": "#555"})
@@ -55,6 +58,7 @@ class SeriesPlot(QWidget, LessonPanel):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        layout.addWidget(self.legend)
 
     def show_frame(self, frame: SeriesFrame, tag: str | None = None) -> None:
         x, y = np.asarray(frame.truth[0], dtype=np.float64), frame.truth[1]

@@ -72,7 +72,7 @@ class MetricPanel(_RunCurves):
     def __init__(self, spec: MetricView, context: PanelContext) -> None:
         super().__init__(CurvePlot(translate_core(spec.title),
                                    QCoreApplication.translate("MetricPanel", "optimizer step"),
-                                   translate_core(spec.y_label), legend_offset=(-10, -10), y_limits=spec.y_range))
+                                   translate_core(spec.y_label), y_limits=spec.y_range))
         self.spec = spec
         self.plot.add_series(spec.metric, translate_core(spec.label), SeriesStyle(TEST_COLOURS[0], 2.0, "o"))
 
