@@ -65,12 +65,12 @@ def test_compare_cells_overlays_three_gradient_curves(qtbot, window):
     assert set(done.args[0]["compare"]) == {"rnn", "lstm", "gru"}
     gradients = panel(window, GradientsView)
     assert {key for key in gradients.now_curves} == {"compare:rnn", "compare:lstm", "compare:gru"}
-    # The global gradient norm: one line per cell, each with every step of its own run, named in the legend.
+    # The global gradient norm: one line per cell, each with every step of its own run, named by the keys under it.
     assert set(gradients.norm_lines) == {"rnn", "lstm", "gru"}
     steps_per_run = done.args[0]["compare"]["rnn"]["steps"]
     for buffer, _ in gradients.norm_lines.values():
         assert buffer.full.x.tolist() == list(range(1, steps_per_run + 1)) and (buffer.full.y > 0).all()
-    assert {label.text for _, label in gradients.norm_legend.items} == {"RNN", "LSTM", "GRU"}
+    assert [key.text() for key in gradients.norm_keys.keys] == ["RNN", "LSTM", "GRU"]
     rnn, lstm = gradients.norm_lines["rnn"][0].full.y, gradients.norm_lines["lstm"][0].full.y
     assert not np.array_equal(rnn, lstm)                                   # each cell's own norms
     headline = window.headline

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from widgets.i18n import translate_core
 from widgets.panels.base import TRAINING_JOBS, LessonPanel, PanelContext
 from widgets.panels.curve_buffer import PeakDecimatedCurve
+from widgets.panels.outside_legend import OutsideLegend
 from widgets.panels.plot_style import add_legend, add_line, legend_corner, style_plot
 from workbench.frames import GradientFrame
 from workbench.views import GradientsView
@@ -62,9 +63,10 @@ class GradientPanel(QWidget, LessonPanel):
                                      self.tr("optimizer step"), self.tr("‖gradient‖ before clipping"), colspan=2)
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 2)
-        # One line per run: a plain run's in grey; a comparison's one per cell, in the cell's colour. Each is
-        # drawn from a bounded version of its history, as CurvePlot's lines are.
-        self.norm_legend = add_legend(self.norm_plot, (-10, 10), opacity=200)
+        # One line per run: a plain run's in grey; a comparison's one per cell, in the cell's colour, named by
+        # keys under the plot (norms wander over the whole view: a legend inside covered the last steps). Each
+        # line is drawn from a bounded version of its history, as CurvePlot's lines are.
+        self.norm_keys = OutsideLegend(self)
         self.norm_lines: dict[str, tuple[PeakDecimatedCurve, pg.PlotCurveItem]] = {}
         self._norm_key = ""                     # the line the current run's norms go to
         self._compared_runs = 0                 # runs of the comparison started so far
@@ -86,6 +88,7 @@ class GradientPanel(QWidget, LessonPanel):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.norm_keys)
 
     # --- data in ---------------------------------------------------------------------------------
     def _curve(self, key: str, name: str, colour: str) -> pg.PlotDataItem:
@@ -182,7 +185,8 @@ class GradientPanel(QWidget, LessonPanel):
     def _norm_line(self, key: str) -> tuple[PeakDecimatedCurve, pg.PlotCurveItem]:
         if key not in self.norm_lines:
             if key:
-                line = add_line(self.norm_plot, CELL_COLOURS.get(key, "#000"), 1.5, name=key.upper())
+                line = add_line(self.norm_plot, CELL_COLOURS.get(key, "#000"), 1.5)
+                self.norm_keys.add_key(line, key.upper(), CELL_COLOURS.get(key, "#000"), 1.5)
             else:
                 line = add_line(self.norm_plot, "#555", 1)
             self.norm_lines[key] = (PeakDecimatedCurve(), line)
@@ -211,8 +215,9 @@ class GradientPanel(QWidget, LessonPanel):
         self.history_image.clear()
         self._mark_cells()
         for _, line in self.norm_lines.values():
-            self.norm_plot.removeItem(line)     # also takes it out of the legend
+            self.norm_plot.removeItem(line)
         self.norm_lines.clear()
+        self.norm_keys.clear()
         self._norm_key = ""
         self.latest = None
 
