@@ -110,6 +110,7 @@ def test_a_hidden_gradient_panel_keeps_every_snapshot_and_draws_when_shown(qtbot
     from workbench.frames import GradientFrame
     gradient_panel = GradientPanel(GradientsView(), SimpleNamespace())
     qtbot.addWidget(gradient_panel)
+    gradient_panel.set_ready(False)                            # a job is running
     for index in range(12):
         norms = np.full((2, 28), 10.0 ** -(index % 3))
         gradient_panel.show_frame(GradientFrame(norms=norms, bidirectional=False))
@@ -121,8 +122,10 @@ def test_a_hidden_gradient_panel_keeps_every_snapshot_and_draws_when_shown(qtbot
     x, y = gradient_panel.now_curves["row:1"].getData()
     assert len(x) == 28 and np.allclose(y, -(11 % 3))          # the newest snapshot (log10: a log axis)
     assert np.array_equal(gradient_panel.history_image.image, gradient_panel.history)
-    # The snapshot axis spans the next power of two (16 for 12 rows), so it is not redrawn per snapshot.
+    # The snapshot axis spans the next power of two (16 for 12 rows), so it is not redrawn per snapshot ...
     assert gradient_panel.history_plot.viewRange()[1] == pytest.approx([0, 16])
+    gradient_panel.set_ready(True)                             # ... and fits the rows once the job has ended
+    assert gradient_panel.history_plot.viewRange()[1] == pytest.approx([0, 12])
 
 
 def test_the_latest_gradient_legend_sits_in_the_corner_the_curves_leave_free(qtbot):

@@ -80,6 +80,7 @@ class GradientPanel(QWidget, LessonPanel):
         self.history = np.zeros((0, 0))
         self.history_tags: list[str | None] = []  # per history row: the comparison's cell it came from
         self._history_span = 0
+        self._settled = True                    # no job is running: nothing more will come
         self._blocks: list[tuple[str, int, int]] = []    # the cells' rows drawn so far: (cell, first, end)
         self._separators: list[pg.InfiniteLine] = []
         self._undrawn: dict[str, tuple] = {}     # now-curves not yet handed to pyqtgraph: key -> (name, colour, x, y)
@@ -149,10 +150,13 @@ class GradientPanel(QWidget, LessonPanel):
         self.history_image.setImage(self.history, levels=(low, high))
         self.history_image.setRect(0, 0, self.history.shape[1], self.history.shape[0])
         self.history_bar.setLevels((low, high))
-        # The snapshot axis doubles when the history outgrows it instead of following every new row:
-        # an axis that changes is re-rendered (several ms), so it changes a handful of times a run.
+        # While a job runs the snapshot axis doubles when the history outgrows it instead of following every
+        # new row: an axis that changes is re-rendered (several ms), so it changes a handful of times a run.
+        # Once nothing more is coming it fits the rows: blank rows above the newest read as missing snapshots.
         rows = len(self.history)
-        if rows > self._history_span:
+        if self._settled:
+            self._history_span = rows
+        elif rows > self._history_span:
             self._history_span = min(HISTORY_ROWS, 1 << max(3, (rows - 1).bit_length()))
         self.history_plot.setRange(xRange=(0, self.history.shape[1]), yRange=(0, self._history_span), padding=0)
         self._mark_cells()
@@ -245,6 +249,9 @@ class GradientPanel(QWidget, LessonPanel):
 
     def set_ready(self, ready: bool) -> None:
         self.compare_button.setEnabled(ready)
+        self._settled = ready
+        if ready and self.isVisible():
+            self._draw()
 
     @Slot()
     def _on_compare_clicked(self) -> None:
