@@ -48,3 +48,11 @@ def test_unknown_lesson_exits_non_zero(tmp_path):
                             capture_output=True, text=True, timeout=120,
                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 2 and "no lesson 'poetry'" in result.stderr
+
+
+def test_a_scripted_run_that_cannot_start_says_why_on_stderr(tmp_path):
+    result = subprocess.run([sys.executable, MAIN, "--lesson", "two-class", "--autostart", "--epochs", "20000",
+                             "--quit-when-done", "--runs-dir", str(tmp_path / "runs")],
+                            capture_output=True, text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 1
+    assert "rnn-workbench: error: Fix the form first" in result.stderr and "epochs" in result.stderr, result.stderr

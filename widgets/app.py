@@ -37,16 +37,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class ExitRelay(QObject):
-    """Quits the application from a GUI-thread slot (a signal wired straight to quit() hung the app)."""
+    """Quits the application from a GUI-thread slot (a signal wired straight to quit() hung the app). A
+    scripted run that fails says why on stderr too — what the window's message strip says, which nobody
+    sees once it has quit (``--epochs 20000``: exit 1 and not a word)."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, window=None) -> None:
         super().__init__(app)
-        self.app = app
+        self.app, self.window = app, window
         self.code = 0
 
     @Slot(int)
     def exit_with(self, code: int) -> None:
         self.code = code
+        bar = getattr(self.window, "message_bar", None)
+        if code and bar is not None and bar.kind == "error" and bar.text:
+            print(f"rnn-workbench: error: {bar.text}", file=sys.stderr)
         self.app.exit(code)
 
 
@@ -113,7 +118,7 @@ def main(argv: Sequence[str], lessons: Mapping[str, type]) -> int:
                            show_runs=args.show_runs)
     runs_root = args.runs_dir or os.environ.get(RUNS_ENV) or settings.runs_root() or default_runs_root()
     window = MainWindow(lessons, runs_root, script, settings)
-    relay = ExitRelay(app)
+    relay = ExitRelay(app, window)
     window.exit_requested.connect(relay.exit_with)
     if args.report_startup:
         reporter = StartupReporter(window, t0)
