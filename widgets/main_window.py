@@ -27,6 +27,7 @@ from widgets.runs_view import RunsView
 from widgets.side_panel import SidePanel
 from widgets.script import ScriptOptions, run_script
 from widgets.torch_loader import TorchStartup
+from widgets.update_budget import UpdateBudget
 from widgets.window_menus import WindowMenus
 from widgets.window_settings import (DEFAULT_CONTENT_SPLIT, DEFAULT_SPLIT, WindowSettings, default_size,
                                      screen_area)
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.compare_cells: tuple[str, ...] = ()
         self.experiment = None                   # the guided experiment running, if any
         self.controller = JobController(self)
+        self.update_budget = UpdateBudget(self.controller)      # how often the job reports: what the GUI affords
         self.torch_startup = TorchStartup(self)
         self.torch_startup.controller.succeeded.connect(self._on_torch_loaded)
         self.torch_startup.controller.failed.connect(self._on_torch_failed)

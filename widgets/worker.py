@@ -98,7 +98,8 @@ class JobRunner:
     """The worker-thread half of a job (plain Python): runs it, coalesces trainer events, reports.
 
     Steps and evaluations are sent at most ``MAX_RATE_HZ`` times a second whatever the batch rate, so
-    the GUI thread never falls behind; the last progress and snapshot are always sent at the end.
+    the GUI thread never falls behind — less often where the window asks (``report_interval_s``, set from
+    the GUI thread: widgets/update_budget.py); the last progress and snapshot are always sent at the end.
     """
 
     def __init__(self, job: Job, emit: Callable[[str, Any], None]) -> None:
@@ -110,6 +111,7 @@ class JobRunner:
         self._last_sent = 0.0
         self._last_snapshot_sent = 0.0
         self._pending_snapshot = None
+        self.report_interval_s = 1.0 / MAX_RATE_HZ     # a float the GUI thread may replace at any time
 
     def listeners(self) -> dict[str, list[Callable]]:
         """Trainer callbacks that feed this runner's reports."""
@@ -132,7 +134,7 @@ class JobRunner:
 
     def _forward_snapshot(self, event) -> None:
         now = time.perf_counter()
-        if now - self._last_snapshot_sent >= 1.0 / MAX_RATE_HZ:
+        if now - self._last_snapshot_sent >= self.report_interval_s:
             self._last_snapshot_sent = now
             self._pending_snapshot = None
             self._emit("snapshot_taken", event)
@@ -142,7 +144,7 @@ class JobRunner:
             self._pending_snapshot = event
 
     def _flush_if_due(self) -> None:
-        if time.perf_counter() - self._last_sent >= 1.0 / MAX_RATE_HZ:
+        if time.perf_counter() - self._last_sent >= self.report_interval_s:
             self.flush()
 
     def flush(self) -> None:
@@ -233,6 +235,11 @@ class JobController(QObject):
         thread.start()
         self.busy_changed.emit(True)
         return True
+
+    def set_report_interval(self, seconds: float) -> None:
+        """The running job reports no more often than every ``seconds`` (the next job starts at the default)."""
+        if self._runner is not None:
+            self._runner.report_interval_s = seconds
 
     def pause(self) -> None:
         if self._runner is not None:
