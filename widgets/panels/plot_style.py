@@ -254,11 +254,12 @@ def keep_label_room(axis: pg.AxisItem, widest: str = WIDE_LINEAR_LABEL) -> None:
     axis.setStyle(autoReduceTextSpace=False)      # (setStyle applies the width)
 
 
-def add_line(plot: pg.PlotItem, colour: str, width: float, name: str | None = None) -> pg.PlotCurveItem:
+def add_line(plot: pg.PlotItem, colour: str, width: float) -> pg.PlotCurveItem:
     """A plain line on ``plot``: a bare PlotCurveItem, not PlotDataItem, whose setData (bounds, log
-    mapping, the dataset cache) costs ~0.8 ms more per update; live lines are updated ten times a second.
-    A bare curve knows nothing of log mode: its owner maps the data (CurvePlot)."""
-    curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width), name=name)
+    mapping, the dataset cache) costs ~0.8 ms more per update; live lines are updated up to ten times a
+    second. A bare curve knows nothing of log mode: its owner maps the data (CurvePlot). Its name goes in
+    the owner's keys (outside_legend.py)."""
+    curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width))
     plot.addItem(curve)
     return curve
 
