@@ -41,7 +41,7 @@ class ExitRelay(QObject):
     scripted run that fails says why on stderr too — what the window's message strip says, which nobody
     sees once it has quit (``--epochs 20000``: exit 1 and not a word)."""
 
-    def __init__(self, app: QApplication, window=None) -> None:
+    def __init__(self, app: QApplication, window) -> None:
         super().__init__(app)
         self.app, self.window = app, window
         self.code = 0
@@ -49,8 +49,8 @@ class ExitRelay(QObject):
     @Slot(int)
     def exit_with(self, code: int) -> None:
         self.code = code
-        bar = getattr(self.window, "message_bar", None)
-        if code and bar is not None and bar.kind == "error" and bar.text:
+        bar = self.window.message_bar
+        if code and bar.kind == "error" and bar.text:
             print(f"rnn-workbench: error: {bar.text}", file=sys.stderr)
         self.app.exit(code)
 

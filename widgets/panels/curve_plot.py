@@ -62,7 +62,7 @@ class CurvePlot(QWidget):
     def add_series(self, key: str, name: str, style: SeriesStyle) -> None:
         curve = self._curves[key] = add_line(self.plot, style.color, style.width)
         self._buffers[key] = PeakDecimatedCurve()
-        self.legend.add_key(curve, name, style.color, style.width, style.symbol)
+        self.legend.add_key(curve, name, style.symbol)
         if style.symbol:
             # Markers are a scatter of their own that new points are added to (PlotDataItem rebuilt its
             # scatter from all its points on every update: 1.6 ms with 200 markers).

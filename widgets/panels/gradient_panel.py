@@ -190,7 +190,7 @@ class GradientPanel(QWidget, LessonPanel):
         if key not in self.norm_lines:
             if key:
                 line = add_line(self.norm_plot, CELL_COLOURS.get(key, "#000"), 1.5)
-                self.norm_keys.add_key(line, key.upper(), CELL_COLOURS.get(key, "#000"), 1.5)
+                self.norm_keys.add_key(line, key.upper())
             else:
                 line = add_line(self.norm_plot, "#555", 1)
             self.norm_lines[key] = (PeakDecimatedCurve(), line)

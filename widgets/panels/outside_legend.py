@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
+import pyqtgraph as pg
+
 from widgets.flow_layout import FlowLayout
 
 SAMPLE = QSize(22, 12)      # px: the line (and marker) drawn before each name
@@ -108,9 +110,18 @@ class OutsideLegend(QWidget):
             self._rows_height = height
             self.updateGeometry()
 
-    def add_key(self, curve, name: str, color: str, width: float = 1.5, symbol: str | None = None,
-                line: bool = True) -> LegendKey:
-        key = LegendKey(curve, name, sample_icon(color, width, symbol, line), self)
+    def add_key(self, curve, name: str, symbol: str | None = None) -> LegendKey:
+        """A key for ``curve`` drawn as the curve is: its pen's colour and width, or only a dot in its
+        markers' colour where it draws points without a line; ``symbol`` adds a dot to the line (a series
+        whose markers are an item of their own)."""
+        pen = curve.opts.get("pen")
+        if pen is None:                 # points only (PlotDataItem with pen=None)
+            color = pg.mkBrush(curve.opts["symbolBrush"]).color().name()
+            icon = sample_icon(color, 1.5, curve.opts.get("symbol") or "o", line=False)
+        else:
+            pen = pg.mkPen(pen)
+            icon = sample_icon(pen.color().name(), pen.widthF(), symbol)
+        key = LegendKey(curve, name, icon, self)
         self.flow.addWidget(key)
         self.keys.append(key)
         self._rows_changed()

@@ -37,17 +37,16 @@ class SeriesPlot(QWidget, LessonPanel):
         if spec.truth_as_points:      # noisy samples read better as dots than as a line
             self.truth_curve = self.plot.plot([], [], pen=None, symbol="o", symbolSize=5, symbolBrush="#555555",
                                               symbolPen=None)
-            self.legend.add_key(self.truth_curve, translate_core(spec.truth_label), "#555555", symbol="o", line=False)
         else:
             self.truth_curve = add_line(self.plot, "#222222", 1.5)
-            self.legend.add_key(self.truth_curve, translate_core(spec.truth_label), "#222222")
+        self.legend.add_key(self.truth_curve, translate_core(spec.truth_label))
         if spec.background_label:
-            self.legend.add_key(self.background_curve, translate_core(spec.background_label), "#bbbbbb")
+            self.legend.add_key(self.background_curve, translate_core(spec.background_label))
         self.prediction_curves: dict[str, pg.PlotCurveItem] = {}
         for index, curve in enumerate(spec.series):
             colour = PREDICTION_COLOURS[index % len(PREDICTION_COLOURS)]
             self.prediction_curves[curve.key] = add_line(self.plot, colour, 2)
-            self.legend.add_key(self.prediction_curves[curve.key], translate_core(curve.label), colour, 2)
+            self.legend.add_key(self.prediction_curves[curve.key], translate_core(curve.label))
         self.boundary = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", width=1.5, style=Qt.PenStyle.DashLine),
                                         label=translate_core(spec.boundary_label) if spec.boundary_label else "",
                                         labelOpts={"position": 0.95, "color": "#555"})
