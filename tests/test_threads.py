@@ -147,3 +147,108 @@ def test_the_trainer_follows_the_load_after_each_step(monkeypatch, tmp_path, tin
     assert metrics["threads"] == 2 and metrics["thread_changes"][0][1] == 1    # and the run's metrics keep it
     saved = read_config(Path(metrics["run_dir"]))["result"]                   # config.json of the run folder
     assert saved["thread_changes"] == metrics["thread_changes"]
+
+
+def _one_round_s() -> float:
+    """Long enough for a tuner's first measurement with _Steps' 0.1 s steps."""
+    from workbench.threads import ThreadTuner
+    return ThreadTuner.SETTLE_S + (2 * ThreadTuner.PAIRS + 1) * max(ThreadTuner.BLOCK_S, ThreadTuner.MIN_STEPS * 0.11) + 0.5
+
+
+class _Steps:
+    """A run seen by a ThreadTuner: steps of ``batch`` samples whose speed depends on the thread count."""
+
+    def __init__(self, rates: dict[int, float], batch: int = 100) -> None:
+        self.rates, self.batch = rates, batch
+        self.now = self.samples = 0
+        self.train_seconds = 0.0
+        self.counts: list[int] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def train(self, seconds: float, threads, step_ended) -> None:
+        """Steps at the speed of ``threads()`` threads, each followed by ``step_ended(samples, train_seconds)``."""
+        end = self.now + seconds
+        while self.now < end:
+            spent = self.batch / self.rates[threads()]
+            self.now += spent + 0.001           # a little time between steps (the batch, the listeners)
+            self.samples += self.batch
+            self.train_seconds += spent
+            step_ended(self.samples, self.train_seconds)
+            self.counts.append(threads())
+
+    def run(self, tuner, seconds: float) -> None:
+        """As a tuner's run: with the count it asked for after the last step."""
+        asked = {"count": tuner.choice}
+        self.train(seconds, lambda: asked["count"],
+                   lambda samples, train_seconds: asked.update(count=tuner.count(samples, train_seconds)))
+
+
+def test_the_tuner_picks_one_thread_where_it_trains_faster_and_alternates_to_find_out():
+    from workbench.threads import ThreadTuner
+    steps = _Steps({1: 1100.0, 2: 1000.0})
+    tuner = ThreadTuner(ceiling=2, clock=steps.clock)
+    steps.run(tuner, ThreadTuner.SETTLE_S * 0.5)
+    assert set(steps.counts) == {2} and not tuner.measuring        # the run's first moments: the ceiling
+    steps.run(tuner, _one_round_s() + 3.0)
+    changes = [count for previous, count in zip(steps.counts, steps.counts[1:]) if count != previous]
+    assert changes[:4] == [1, 2, 1, 2]                             # blocks alternate, the ceiling first
+    assert len(tuner.decisions) == 1 and tuner.choice == 1
+    _at, ratio, count = tuner.decisions[0]
+    assert count == 1 and abs(ratio - 1.1) < 0.02                  # 1,100 vs 1,000 samples/s
+    assert set(steps.counts[-20:]) == {1}                         # and it keeps to its choice
+
+
+def test_the_tuner_keeps_all_threads_where_they_are_faster_and_measures_again_later():
+    from workbench.threads import ThreadTuner
+    steps = _Steps({1: 800.0, 2: 1000.0})
+    tuner = ThreadTuner(ceiling=2, clock=steps.clock)
+    steps.run(tuner, _one_round_s())
+    assert tuner.choice == 2 and tuner.decisions[0][1] < 0.85 and steps.counts[-1] == 2
+    steps.rates[1] = 1000.0                                      # a tie now (the panels drew more, say)
+    steps.run(tuner, ThreadTuner.RECHECK_S + _one_round_s())
+    assert len(tuner.decisions) == 2 and tuner.choice == 1       # one thread wins a tie: a core for the GUI
+
+
+def test_a_core_taken_mid_measurement_abandons_it_and_the_window_s_follower_applies_the_choice():
+    import torch
+
+    from workbench.threads import CpuSample, LoadFollower, ThreadTuner
+    steps = _Steps({1: 1100.0, 2: 1000.0})
+    busy = {"others": 0.0, "total": 0.0}
+
+    def sample():                         # other programs' CPU use so far, on the steps' clock
+        busy["total"] += busy["others"] * 0.5
+        return CpuSample(busy["total"], 0.0, steps.now)
+
+    before = torch.get_num_threads()
+    try:
+        follower = LoadFollower(ceiling=2, cores=2, interval_s=0.5, sample=sample, tune=True, clock=steps.clock)
+
+        def run(seconds):
+            steps.train(seconds, torch.get_num_threads, follower.after_step)
+        run(ThreadTuner.SETTLE_S + 1.0)
+        assert follower.tuner.measuring
+        busy["others"] = 1.0                          # another program takes a core
+        run(1.0)
+        assert not follower.tuner.measuring and follower.allowed == 1 and torch.get_num_threads() == 1
+        assert not follower.tuner.decisions            # nothing decided from blocks that compared 1 with 1
+        busy["others"] = 0.0
+        run(_one_round_s() + 2.0)
+        assert follower.allowed == 2 and follower.tuner.decisions and follower.tuner.choice == 1
+        assert follower.target == 1 and torch.get_num_threads() == 1 and follower.current == 1
+    finally:
+        torch.set_num_threads(before)
+
+
+def test_only_the_window_s_training_measures_one_thread_against_all(monkeypatch):
+    from workbench import threads
+    monkeypatch.delenv(threads.THREADS_ENV, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    threads.configure_torch_threads(leave_core_for_gui=False)
+    assert threads.load_follower().tuner is None                  # main.py train: the speed it always had
+    threads.configure_torch_threads(leave_core_for_gui=True)
+    assert threads.load_follower().tuner is not None
+    threads.configure_torch_threads(leave_core_for_gui=True, requested=2)
+    assert threads.load_follower() is None                        # a count asked for is kept

@@ -34,7 +34,8 @@ class StepEnded:
     train_seconds: float = 0.0   # time inside optimizer steps only: the basis of the speed figure
     logs: dict = field(default_factory=dict)   # the task's named per-step values (StepResult.logs)
     threads: int = 0             # CPU threads training used, fewer than thread_ceiling while giving way to
-    thread_ceiling: int = 0      # other programs (workbench/threads.py); 0: a fixed count
+    thread_ceiling: int = 0      # other programs (workbench/threads.py): the count it would use with the
+                                 # cores free (in the window, one where one thread measured faster); 0: fixed
 
     @property
     def samples_per_s(self) -> float:

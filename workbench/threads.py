@@ -19,8 +19,10 @@ ACTIVE (never sleep) was no better than the default (window 1,871-2,123 vs 1,736
 Results do not depend on the thread count (mnist-rows, sine-to-cos, autoencoder, the "best" preset: identical
 test losses with 1 and 2 threads), so the window and ``main.py train`` agree — except the CNN's, whose
 convolutions sum in another order (test loss 0.192907 with 1 thread, 0.193773 with 2, one epoch): it can
-differ in its last digits when the count followed a load during the run (LoadFollower, below).
-That count is a ceiling: while other programs use cores, training uses fewer (below).
+differ in its last digits when the count followed a load during the run (LoadFollower, below) or, in the
+window, while the run measured one thread against two (ThreadTuner, below).
+That count is a ceiling: while other programs use cores, training uses fewer; and in the window each run
+trains on one thread where it measures one at least as fast — a core left to the GUI (below).
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from typing import Callable, NamedTuple
 THREADS_ENV = "RNN_WORKBENCH_THREADS"
 _training_threads: int | None = None     # what configure_torch_threads chose; each training thread uses it
 _follow_load = False                     # True when that count was not asked for: training gives way (below)
+_tune_count = False                      # True in the window: each run measures whether one thread is faster
 
 
 def choose_thread_count(leave_core_for_gui: bool, requested: int | None = None,
@@ -48,10 +51,11 @@ def choose_thread_count(leave_core_for_gui: bool, requested: int | None = None,
 def configure_torch_threads(leave_core_for_gui: bool, requested: int | None = None) -> int:
     """Set and remember the training thread count. Chosen here (not ``requested``, not ``$RNN_WORKBENCH_THREADS``),
     it is a ceiling: training threads follow the load of other programs (:class:`LoadFollower`)."""
-    global _training_threads, _follow_load
+    global _training_threads, _follow_load, _tune_count
     import torch
     count = _training_threads = choose_thread_count(leave_core_for_gui, requested)
     _follow_load = count > 1 and not (requested or os.environ.get(THREADS_ENV, "").isdigit())
+    _tune_count = _follow_load and leave_core_for_gui
     torch.set_num_threads(count)
     return count
 
@@ -113,24 +117,118 @@ def cpu_sample() -> CpuSample | None:
     return CpuSample((user + nice + system + irq + softirq) / _TICKS, time.process_time(), time.perf_counter())
 
 
+# --- one thread or all, measured in the window ----------------------------------------------------------
+# In the window the GUI thread shares the cores with training. For the smallest lessons a second torch
+# thread gains nothing (their ops are too small to split) while the team it forms stalls whenever the GUI
+# takes a slice of one of its cores; for the larger ones, headless, the second thread is worth 25 % and more.
+# Measured on 2026-12-01 (2 cores): whole runs in the window with a fixed count, window/headless samples/s
+# with one thread vs two (3-4 alternating rounds): sine-forecast 0.993 vs 0.898, two-class 1.006 vs 0.940,
+# curve-fit 0.900 vs 0.897; mnist-rows 0.870 vs 0.915, where two threads ran at 23k-38k samples/s from one
+# run to the next and one at 27k-29k. Headless, mnist-rows 29k with one and 35k-39k with two. Which side a
+# model falls on depends on the model, the machine and what the panels draw, so each run in the window
+# measures it on itself. What the tuner found in the window, one thread's speed over two's: sine-forecast
+# 1.00, two-class 1.19, curve-fit 1.02, optimizer-race 1.01, sine-to-cos 1.04, sine-generation 1.16,
+# mnist-rows 1.12, autoencoder 1.14 (one thread chosen) and mnist-cnn 0.65 (two kept); headless, the
+# same measurement gave mnist-rows 0.71-0.76, as whole runs do.
+
+class ThreadTuner:
+    """Which trains faster in this run, ``ceiling`` threads or one: blocks of steps alternate between the
+    two (``ceiling`` first and last), each one-thread block is compared with the blocks either side, and
+    the median of those ratios decides. One thread wins ties (within ``PREFER_ONE``): it leaves a core to
+    the GUI and to other programs. Measured again every ``RECHECK_S`` (the panels shown change the GUI's
+    share). ``clock`` is a parameter for the tests."""
+
+    SETTLE_S = 1.5       # a run's first moments are not typical: the panels clear and redraw everything
+    BLOCK_S = 0.1        # the machine's speed drifts over seconds: short neighbouring blocks share it
+    MIN_STEPS = 3
+    PAIRS = 5            # one-thread blocks per measurement: 1.1 s or so, half of it at the slower count
+    PREFER_ONE = 0.98
+    RECHECK_S = 10.0
+
+    def __init__(self, ceiling: int, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.ceiling, self.clock = ceiling, clock
+        self.choice = ceiling                   # the count decided; ceiling until measured
+        self.decisions: list[tuple[float, float, int]] = []     # (seconds in, one/ceiling ratio, count)
+        self._began = clock()
+        self._next_round = self._began + self.SETTLE_S
+        self._rates: list[float] = []           # of this round's blocks, alternating ceiling, 1, ceiling, ...
+        self._block: tuple[int, int, float, float, int] | None = None   # count, samples, train s, wall, steps
+
+    @property
+    def measuring(self) -> bool:
+        return self._block is not None
+
+    def count(self, samples: int, train_seconds: float) -> int:
+        """After a step (the run's samples and training seconds so far): the count to train with now."""
+        now = self.clock()
+        if self._block is None:
+            if now < self._next_round:
+                return self.choice
+            self._block = (self.ceiling, samples, train_seconds, now, 0)
+            return self.ceiling
+        count, samples0, seconds0, wall0, steps = self._block
+        steps += 1
+        if now - wall0 < self.BLOCK_S or steps < self.MIN_STEPS or train_seconds <= seconds0:
+            self._block = (count, samples0, seconds0, wall0, steps)
+            return count
+        self._rates.append((samples - samples0) / (train_seconds - seconds0))
+        if len(self._rates) < 2 * self.PAIRS + 1:
+            following = 1 if count == self.ceiling else self.ceiling
+            self._block = (following, samples, train_seconds, now, 0)
+            return following
+        rates, self._rates, self._block = self._rates, [], None
+        ratios = sorted(rates[i] / ((rates[i - 1] + rates[i + 1]) / 2) for i in range(1, len(rates), 2))
+        ratio = ratios[len(ratios) // 2]
+        self.choice = 1 if ratio >= self.PREFER_ONE else self.ceiling
+        self.decisions.append((round(now - self._began, 2), round(ratio, 3), self.choice))
+        self._next_round = now + self.RECHECK_S
+        return self.choice
+
+    def abandon(self) -> None:
+        """Another program took a core mid-measurement: the blocks no longer compare the counts; measure later."""
+        if self._block is not None:
+            self._rates, self._block = [], None
+            self._next_round = self.clock() + self.BLOCK_S * (2 * self.PAIRS + 1)
+
+
 class LoadFollower:
     """Called after every training step in the training thread: every ``interval_s`` it sets the thread's
     torch thread count to the cores other programs left free (at least 1, at most ``ceiling``): down at
-    once, up after two intervals in a row with room."""
+    once, up after two intervals in a row with room. With ``tune`` (the window), the count it trains with
+    while the cores are free is the faster of ``ceiling`` and one, as a :class:`ThreadTuner` measures it
+    (:attr:`target`)."""
 
     def __init__(self, ceiling: int, cores: int | None = None, interval_s: float = 1.0,
-                 sample: Callable[[], CpuSample | None] = cpu_sample) -> None:
+                 sample: Callable[[], CpuSample | None] = cpu_sample, tune: bool = False,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         self.ceiling, self.cores, self.interval_s, self.sample = ceiling, cores or os.cpu_count() or 1, interval_s, sample
+        self.clock = clock
         _use_here(ceiling)          # each run starts with the chosen count (a comparison's second run too)
         self.current = ceiling
+        self.allowed = ceiling      # what other programs leave
+        self.target = ceiling       # what the tuner asks for (the ceiling without one)
+        self.tuner = ThreadTuner(ceiling, clock) if tune and ceiling > 1 else None
         self.changes: list[tuple[float, float, int]] = []     # (seconds in, others' cores, threads) per change
-        self._began = time.perf_counter()
+        self._began = clock()
         self._last = sample()
         self._due = self._began + min(interval_s, 0.3)     # a first look soon: a short run must not lose its first second
         self._room_seen = 0
 
-    def after_step(self) -> None:
-        now = time.perf_counter()
+    def after_step(self, samples: int = 0, train_seconds: float = 0.0) -> None:
+        """``samples`` and ``train_seconds``: the run's so far (what the tuner compares)."""
+        self._follow_load()
+        if self.tuner is not None:
+            if self.allowed < self.ceiling:      # the blocks would compare one thread with one
+                self.tuner.abandon()
+                self.target = self.tuner.choice
+            else:
+                self.target = self.tuner.count(samples, train_seconds)
+        if min(self.allowed, self.target) != self.current:
+            self.current = min(self.allowed, self.target)
+            _use_here(self.current)
+
+    def _follow_load(self) -> None:
+        now = self.clock()
         if now < self._due:
             return
         self._due = now + self.interval_s
@@ -140,17 +238,17 @@ class LoadFollower:
             return
         others = max(0.0, (sample.busy_s - last.busy_s) - (sample.own_s - last.own_s)) / (sample.wall_s - last.wall_s)
         wanted = min(self.ceiling, max(1, int(self.cores - others + 0.3)))
-        if wanted > self.current:
+        if wanted > self.allowed:
             self._room_seen += 1
             if self._room_seen < 2:
                 return
         self._room_seen = 0
-        if wanted != self.current:
-            self.current = wanted
-            _use_here(wanted)
-            self.changes.append((round(now - self._began, 2), round(others, 2), wanted))
+        if wanted != self.allowed:
+            self.allowed = wanted
+            self.changes.append((round(now - self._began, 2), round(others, 2), min(wanted, self.target)))
 
 
 def load_follower() -> LoadFollower | None:
-    """For a training thread: a LoadFollower, unless the thread count was asked for (or is 1)."""
-    return LoadFollower(_training_threads) if _follow_load else None
+    """For a training thread: a LoadFollower, unless the thread count was asked for (or is 1); in the window
+    one that also measures whether one thread trains faster."""
+    return LoadFollower(_training_threads, tune=_tune_count) if _follow_load else None

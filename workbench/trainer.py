@@ -110,11 +110,14 @@ def evaluate(task: Task, model: nn.Module, batches: Batches) -> dict[str, float]
 
 def thread_facts(threads: LoadFollower | None) -> dict[str, Any]:
     """What a run's metrics say of the CPU threads it trained on: their count (the ceiling, where training
-    gave way to other programs) and, if it gave way, when and to how many — results of the CNN lesson
-    can differ in their last digits with the count (workbench/threads.py), and speeds differ a lot."""
+    gave way to other programs or, in the window, measured one thread faster), when the window chose which,
+    and, if it gave way, when and to how many — results of the CNN lesson can differ in their last digits
+    with the count (workbench/threads.py), and speeds differ a lot."""
     if threads is None:
         return {"threads": torch.get_num_threads()}
     facts: dict[str, Any] = {"threads": threads.ceiling}
+    if threads.tuner is not None and threads.tuner.decisions:      # the window measured one thread against all
+        facts["thread_choices"] = [[seconds, count, ratio] for seconds, ratio, count in threads.tuner.decisions]
     if threads.changes:
         facts["thread_changes"] = [[seconds, count] for seconds, _others, count in threads.changes]
     return facts
@@ -271,7 +274,7 @@ class Trainer:
                 self.trigger("on_step", StepEnded(step, epoch, loss, grad_norm, optimizer.param_groups[0]["lr"],
                                                   samples, active, total_steps, train_seconds, logs,
                                                   threads=threads.current if threads else 0,
-                                                  thread_ceiling=threads.ceiling if threads else 0))
+                                                  thread_ceiling=threads.target if threads else 0))
                 if batch_number in evaluate_after:
                     metrics = evaluate(self.task, model, data.test)
                     evaluated_at = step
@@ -280,7 +283,7 @@ class Trainer:
                     self._snapshot(model, step)
                     last_snapshot = time.perf_counter()
                 if threads is not None:
-                    threads.after_step()
+                    threads.after_step(samples, train_seconds)
                 # Pause and stop between this step and the next batch: fetching a batch draws random numbers
                 # (shifts, phases), and a stopped run's saved states must be those before the next batch.
                 paused_s += control.wait_while_paused()
