@@ -206,9 +206,15 @@ def test_the_tuner_keeps_all_threads_where_they_are_faster_and_measures_again_la
     tuner = ThreadTuner(ceiling=2, clock=steps.clock)
     steps.run(tuner, _one_round_s())
     assert tuner.choice == 2 and tuner.decisions[0][1] < 0.85 and steps.counts[-1] == 2
+    steps.run(tuner, ThreadTuner.RECHECK_S + _one_round_s())       # soon again: the first was near the start
+    assert len(tuner.decisions) == 2 and tuner.choice == 2
     steps.rates[1] = 1000.0                                      # a tie now (the panels drew more, say)
     steps.run(tuner, ThreadTuner.RECHECK_S + _one_round_s())
-    assert len(tuner.decisions) == 2 and tuner.choice == 1       # one thread wins a tie: a core for the GUI
+    assert len(tuner.decisions) == 2                             # a clear call is measured again only later,
+    steps.run(tuner, ThreadTuner.SETTLED_RECHECK_S)
+    (second, _, _), (third, ratio, count) = tuner.decisions[1:3]
+    assert third - second >= ThreadTuner.SETTLED_RECHECK_S
+    assert abs(ratio - 1.0) < 0.02 and count == 1 == tuner.choice  # and one thread wins a tie: a core for the GUI
 
 
 def test_a_core_taken_mid_measurement_abandons_it_and_the_window_s_follower_applies_the_choice():

@@ -135,15 +135,17 @@ class ThreadTuner:
     """Which trains faster in this run, ``ceiling`` threads or one: blocks of steps alternate between the
     two (``ceiling`` first and last), each one-thread block is compared with the blocks either side, and
     the median of those ratios decides. One thread wins ties (within ``PREFER_ONE``): it leaves a core to
-    the GUI and to other programs. Measured again every ``RECHECK_S`` (the panels shown change the GUI's
-    share). ``clock`` is a parameter for the tests."""
+    the GUI and to other programs. Measured again later (the panels shown change the GUI's share; the run's
+    first seconds are not typical), sooner after a close call. ``clock`` is a parameter for the tests."""
 
     SETTLE_S = 1.5       # a run's first moments are not typical: the panels clear and redraw everything
     BLOCK_S = 0.1        # the machine's speed drifts over seconds: short neighbouring blocks share it
     MIN_STEPS = 3
     PAIRS = 5            # one-thread blocks per measurement: 1.1 s or so, half of it at the slower count
     PREFER_ONE = 0.98
-    RECHECK_S = 10.0
+    RECHECK_S = 10.0     # after the first measurement (still near the run's start) and after a close one
+    SETTLED_RECHECK_S = 60.0     # after a clear one (beyond DECISIVE): each measurement costs speed
+    DECISIVE = 0.1
 
     def __init__(self, ceiling: int, clock: Callable[[], float] = time.perf_counter) -> None:
         self.ceiling, self.clock = ceiling, clock
@@ -181,7 +183,8 @@ class ThreadTuner:
         ratio = ratios[len(ratios) // 2]
         self.choice = 1 if ratio >= self.PREFER_ONE else self.ceiling
         self.decisions.append((round(now - self._began, 2), round(ratio, 3), self.choice))
-        self._next_round = now + self.RECHECK_S
+        clear = len(self.decisions) > 1 and abs(ratio - self.PREFER_ONE) > self.DECISIVE
+        self._next_round = now + (self.SETTLED_RECHECK_S if clear else self.RECHECK_S)
         return self.choice
 
     def abandon(self) -> None:
