@@ -57,3 +57,39 @@ def test_the_bar_says_when_training_gives_way_to_other_programs(qtbot):
     assert "cores" not in status.progress.format() and not status.progress.toolTip()   # all of them again
     status.progressed(step(70, 2), paused=False)                 # a fixed count (--threads): nothing either
     assert "cores" not in status.progress.format()
+
+
+def test_new_speeds_and_devices_do_not_relayout_the_window(qtbot):
+    """Every new text of a label whose size can change asks its parents for a layout, up to the main window:
+    7 times a second in the tiny lessons. The bar's labels keep their size, however fast training runs."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    status = RunStatus(window.statusBar())
+    window.show()
+    qtbot.waitExposed(window)
+    status.run_started(started())
+    QApplication.processEvents()                    # the window's own layout, once shown
+    requests = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(type(watched).__name__)
+            return False
+    watch = Watch()
+    for widget in (window, window.statusBar()):
+        widget.installEventFilter(watch)
+    for number, seconds in ((60, 0.01), (70, 0.001), (80, 0.0003)):     # up to 13,333,333 samples/s
+        status.progressed(replace(step(number, 2), train_seconds=seconds), paused=False)
+        QApplication.processEvents()                # the posted layout requests, if any
+    status.run_started(replace(started(), device="cuda:0"))
+    QApplication.processEvents()
+    assert requests == []
+    assert status.speed_label.text() == "13,333,333 samples/s"
+    text_width = status.speed_label.fontMetrics().horizontalAdvance(status.speed_label.text())
+    assert status.speed_label.contentsRect().width() >= text_width            # shown whole

@@ -2,7 +2,7 @@
 happening (epoch, percentage, ETA; or idle, paused, done, failed)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 
@@ -21,9 +21,15 @@ class RunStatus(QObject):
         self.speed_label = QLabel(self.tr("– samples/s"))
         self.progress = QProgressBar()
         self.progress.setFixedWidth(360)
-        # Fixed widths: text that changes several times a second must not relayout the window.
-        for label, sample in ((self.device_label, "device: cuda:0"), (self.speed_label, "88,888 samples/s")):
-            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 16)
+        # Fixed sizes, both ways: text that changes several times a second must not relayout the window. A
+        # label only keeps its text change to itself when its minimum and maximum size are equal; with a
+        # minimum width alone, each new speed climbed as a layout request from the status bar to the main
+        # window (7 times a second in the tiny lessons, each re-laying out the window's central splitter).
+        for label, sample in ((self.device_label, self.tr("device: {device}").format(device="cuda:0")),
+                              (self.speed_label, self.tr("{speed:,.0f} samples/s").format(speed=88_888_888))):
+            label.setFixedSize(label.fontMetrics().horizontalAdvance(sample) + 16, label.sizeHint().height())
+        self.speed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)   # digits stay put
+        self.speed_label.setContentsMargins(0, 0, 8, 0)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("idle"))
