@@ -25,8 +25,8 @@ class RunStatus(QObject):
         # label only keeps its text change to itself when its minimum and maximum size are equal; with a
         # minimum width alone, each new speed climbed as a layout request from the status bar to the main
         # window (7 times a second in the tiny lessons, each re-laying out the window's central splitter).
-        for label, sample in ((self.device_label, self.tr("device: {device}").format(device="cuda:0")),
-                              (self.speed_label, self.tr("{speed:,.0f} samples/s").format(speed=88_888_888))):
+        for label, sample in ((self.device_label, self.device_text("cuda:0")),
+                              (self.speed_label, self.speed_text(88_888_888))):
             label.setFixedSize(label.fontMetrics().horizontalAdvance(sample) + 16, label.sizeHint().height())
         self.speed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)   # digits stay put
         self.speed_label.setContentsMargins(0, 0, 8, 0)
@@ -37,6 +37,12 @@ class RunStatus(QObject):
         for widget in (self.device_label, self.speed_label, self.progress):
             bar.addPermanentWidget(widget)
 
+    def device_text(self, device: str) -> str:
+        return self.tr("device: {device}").format(device=device)
+
+    def speed_text(self, samples_per_s: float) -> str:
+        return self.tr("{speed:,.0f} samples/s").format(speed=samples_per_s)
+
     def say(self, text: str) -> None:
         self.progress.setFormat(text)
 
@@ -44,7 +50,7 @@ class RunStatus(QObject):
         self.epochs = event.epochs
         self.progress.setRange(0, max(1, event.total_steps))
         self.progress.setValue(0)
-        self.device_label.setText(self.tr("device: {device}").format(device=event.device))
+        self.device_label.setText(self.device_text(event.device))
 
     def progressed(self, latest, paused: bool) -> None:
         """``latest`` is the newest StepEnded."""
@@ -67,4 +73,4 @@ class RunStatus(QObject):
                     threads=latest.threads, ceiling=latest.thread_ceiling) if giving_way else "")
             self.progress.setFormat(text)
         self.progress.setUpdatesEnabled(True)
-        self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=latest.samples_per_s))
+        self.speed_label.setText(self.speed_text(latest.samples_per_s))
