@@ -1,6 +1,6 @@
 """One command, one table: the benches that say whether the window is smooth and fast on this machine.
 
-    python bench/report.py [--skip startup lessons pad presets rss] [--lessons curve-fit two-class ...]
+    python bench/report.py [--repeats 3] [--skip startup lessons pad presets rss] [--lessons curve-fit two-class ...]
 
 Runs, one after another (never two at a time: they would measure each other):
   startup   launch → painted window, launch → PyTorch ready, the worst stall
@@ -52,8 +52,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip", nargs="*", default=[])
     parser.add_argument("--lessons", nargs="*", default=list(LESSON_EPOCHS))
-    parser.add_argument("--repeats", type=int, default=1,
-                        help="alternating window/headless pairs per lesson (medians; this machine is noisy)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="alternating window/headless pairs per lesson: the median of their ratios, and "
+                             "their range in brackets (one pair moves by ±0.15 on this VM)")
     args = parser.parse_args()
     rows: list[tuple[str, str]] = []
     began = time.perf_counter()
@@ -69,7 +70,9 @@ def main() -> int:
                           "--repeats", str(args.repeats), "--json", "--out", runs)
                 try:
                     numbers = json.loads(out.strip().splitlines()[-1])
+                    low, high = numbers["ratio_range"]
                     text = (f"p99 {numbers['p99_ms']} ms · max {numbers['max_ms']} ms · window/headless {numbers['ratio']}"
+                            f" ({low}–{high})"
                             f" · {numbers['window_s']} s, {numbers['ticks']} ticks")
                 except (ValueError, IndexError, KeyError):
                     text = out.strip().splitlines()[-1] if out.strip() else "no output"
