@@ -217,6 +217,22 @@ def test_the_tuner_keeps_all_threads_where_they_are_faster_and_measures_again_la
     assert abs(ratio - 1.0) < 0.02 and count == 1 == tuner.choice  # and one thread wins a tie: a core for the GUI
 
 
+def test_a_clear_difference_ends_the_measurement_early_and_a_close_call_gets_every_block():
+    from workbench.threads import ThreadTuner
+    for rates, pairs, choice in (({1: 700.0, 2: 1000.0}, ThreadTuner.EARLY_PAIRS, 2),
+                                 ({1: 1200.0, 2: 1000.0}, ThreadTuner.EARLY_PAIRS, 1),
+                                 ({1: 1000.0, 2: 1010.0}, ThreadTuner.PAIRS, 1)):
+        steps = _Steps(rates)
+        tuner = ThreadTuner(ceiling=2, clock=steps.clock)
+        steps.run(tuner, _one_round_s())
+        assert len(tuner.decisions) == 1 and tuner.choice == choice, rates
+        counts = steps.counts
+        blocks = [count for index, count in enumerate(counts) if index == 0 or counts[index - 1] != count]
+        # the run on all threads, then one-thread blocks between all-thread ones, then the choice
+        assert blocks.count(1) - (choice == 1) == pairs, (rates, blocks)
+        assert blocks[:2] == [2, 1] and blocks[-1] == choice
+
+
 def test_a_core_taken_mid_measurement_abandons_it_and_the_window_s_follower_applies_the_choice():
     import torch
 

@@ -9,6 +9,16 @@ ran at 0.921 / 0.928 of its speed with the reports dropped; at five a second, 0.
 wrong both ways: cheap reports on a fast machine can come ten times a second, costly ones on a slow
 machine should come less often.
 
+Where the time goes (measured 2026-12-01, curve-fit in the window, 2 cores, uprobes on libpython): the
+training thread waited for the GIL 2.4 % of its run, about 420 times a second (headless: 0.1 %), which is
+about the GUI thread's Python time. torch releases the GIL around every op (~150,000 times a second here),
+so the GUI thread gets it within microseconds and training waits for as long as the GUI keeps it; and
+pyqtgraph's views keep it for the whole repaint: their ``paintEvent`` is Python, so Qt's C++ scene
+rendering beneath it runs inside a Python call (a Python thread spinning beside such a view made no
+progress while it painted, and ran at full speed beside a plain QGraphicsView painting from the event
+loop). So what a report costs training is the GUI's time in it, whatever the number of handoffs: a longer
+GIL switch interval (1 or 5 ms instead of widgets/app.py's 0.2 ms) made training slower, not faster.
+
 So the window measures what its GUI thread spends per report (CPU time, repaints included, over the
 last second) and asks the worker for reports no closer together than that cost divided by
 :data:`GUI_SHARE`, between :data:`FASTEST_S` and :data:`SLOWEST_S`. Every point is still drawn — a
