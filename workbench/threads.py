@@ -194,7 +194,7 @@ class ThreadTuner:
         count costs speed (mnist-rows trains at ~0.75 of its speed on one thread, the CNN at ~0.65; in a
         ten-second run the full measurement cost them ~3 %), so a clear difference ends it after
         EARLY_PAIRS. A close call still gets all PAIRS."""
-        if len(ratios) < self.EARLY_PAIRS or len(self._rates) % 2 == 0:
+        if len(ratios) < self.EARLY_PAIRS:
             return False
         return (ratios[-1] < self.PREFER_ONE - self.DECISIVE) or (ratios[0] > self.PREFER_ONE + self.DECISIVE)
 
