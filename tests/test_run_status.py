@@ -93,3 +93,35 @@ def test_new_speeds_and_devices_do_not_relayout_the_window(qtbot):
     assert status.speed_label.text() == "13,333,333 samples/s"
     text_width = status.speed_label.fontMetrics().horizontalAdvance(status.speed_label.text())
     assert status.speed_label.contentsRect().width() >= text_width            # shown whole
+
+
+def test_new_headlines_do_not_relayout_the_window(qtbot, window):
+    """The headline changes with every evaluation; the window around it must not be laid out again for it
+    (the headline's row absorbs the label's layout request), and the headline still spans its row."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    requests = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(type(watched).__name__)
+            return False
+    watch = Watch()
+    for widget in (window, window.centralWidget(), window.splitter.widget(1)):
+        widget.installEventFilter(watch)
+    for _ in range(50):            # a window just shown lays itself out over a few rounds of events
+        requests.clear()
+        QApplication.processEvents()
+        if not requests:
+            break
+    assert requests == []
+    for text in ("Test accuracy 91.0% (best 91.0%) after 100 steps", "Test loss 0.25 after 2000 steps",
+                 "A headline " + "much longer " * 30):
+        window.headline.setText(text)
+        QApplication.processEvents()
+    assert requests == []
+    row = window.headline.parentWidget()
+    assert window.headline.geometry() == row.rect() and row.width() > 300
+    assert window.headline.toolTip().startswith("A headline")             # too long: cut, whole in the tooltip

@@ -48,7 +48,7 @@ def test_the_panels_keep_their_place_when_the_next_run_starts(qtbot, window):
     make_tiny(window)
 
     def panels_top() -> int:
-        window.headline.parentWidget().layout().activate()     # what the next event-loop pass would do
+        window.message_bar.parentWidget().layout().activate()   # what the next event-loop pass would do
         return window.tabs.mapTo(window, QPoint(0, 0)).y()
 
     before_any_message = panels_top()

@@ -1,7 +1,8 @@
 """The headline above the panels: what the run is doing, in the lesson's own metric."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from widgets.elided_label import ElidedLabel
 from widgets.i18n import translate_core
@@ -9,6 +10,8 @@ from workbench.views import LessonView
 
 
 class Headline(ElidedLabel):
+    """Sits in a :class:`HeadlineRow`, not in a layout (below)."""
+
     def __init__(self, text: str) -> None:
         super().__init__()
         self.setStyleSheet("font-size: 15pt; font-weight: bold; color: #222; padding: 2px 4px;")
@@ -98,3 +101,31 @@ class Headline(ElidedLabel):
         return self.tr("{mark} Expected: {expected} · observed: {observed}. Runs saved in {folders}.").format(
             mark=mark, expected=translate_core(experiment.expectation), observed=result["observed"],
             folders=", ".join(result["run_dirs"]))
+
+
+class HeadlineRow(QWidget):
+    """The headline's place in the window: a widget without a layout that gives the label all its width.
+
+    *Why:* ``QLabel.setText`` always calls ``updateGeometry``, and for a widget whose size can change
+    that invalidates the layout it sits in, which posts a layout request to the top of the window: with the
+    headline in the window's column, each new evaluation (several a second) re-laid out the main window,
+    its splitters and its docks (with a QPropertyAnimation created and deleted each time), ~0.4 ms of the
+    GUI thread and its GIL per update although nothing moved. A parent without a layout receives the
+    request and ignores it. The row is one line high (the headline's font never changes while it shows)."""
+
+    def __init__(self, headline: Headline) -> None:
+        super().__init__()
+        self.headline = headline
+        headline.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        self.headline.ensurePolished()      # its style sheet's font decides the height
+        return QSize(self.headline.minimumSizeHint().width(), self.headline.sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.headline.setGeometry(self.rect())

@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from widgets.checkpoint_files import CheckpointFiles
-from widgets.headline import Headline
+from widgets.headline import Headline, HeadlineRow
 from widgets.i18n import translate_core, translate_error
 from widgets.jobs import comparison_job, inspection_job, experiment_job, resume_job, task_factory, training_job
 from widgets.lesson_panels import LessonPanels
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.panels = LessonPanels(self.tabs, self, common=((self.tr("Runs"), self.runs_view),))
         central = QWidget()
         layout = QVBoxLayout(central)
-        for widget in (self.message_bar, self.headline, self.lesson_note):
+        for widget in (self.message_bar, HeadlineRow(self.headline), self.lesson_note):
             layout.addWidget(widget)
         self.notes = NotesPane()
         self.content = QSplitter()        # the plots, and the notes beside them (View → Notes hides them)
