@@ -1,7 +1,8 @@
 """The status bar's progress: what it says after a step, and that it repaints with the frame, not at once."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QStatusBar
 
 from widgets.run_status import RunStatus
 from workbench.events import RunStarted, StepEnded
@@ -11,6 +12,21 @@ def started(total_steps: int = 200, epochs: int = 4) -> RunStarted:
     return RunStarted(task="t", device="cpu", parameter_count=10, total_steps=total_steps,
                       steps_per_epoch=total_steps // epochs, epochs=epochs, train_size=100, test_size=10,
                       data_description="d")
+
+
+class LayoutRequests(QObject):
+    """The layout requests that reach the watched widgets, by the receiver's class name."""
+
+    def __init__(self, *widgets) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.seen.append(type(watched).__name__)
+        return False
 
 
 def step(number: int, epoch: int) -> StepEnded:
@@ -64,8 +80,7 @@ def test_new_speeds_and_devices_do_not_relayout_the_window(qtbot):
     7 times a second in the tiny lessons. The bar's labels keep their size, however fast training runs."""
     from dataclasses import replace
 
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QMainWindow
 
     window = QMainWindow()
     qtbot.addWidget(window)
@@ -74,22 +89,13 @@ def test_new_speeds_and_devices_do_not_relayout_the_window(qtbot):
     qtbot.waitExposed(window)
     status.run_started(started())
     QApplication.processEvents()                    # the window's own layout, once shown
-    requests = []
-
-    class Watch(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.LayoutRequest:
-                requests.append(type(watched).__name__)
-            return False
-    watch = Watch()
-    for widget in (window, window.statusBar()):
-        widget.installEventFilter(watch)
+    requests = LayoutRequests(window, window.statusBar())
     for number, seconds in ((60, 0.01), (70, 0.001), (80, 0.0003)):     # up to 13,333,333 samples/s
         status.progressed(replace(step(number, 2), train_seconds=seconds), paused=False)
         QApplication.processEvents()                # the posted layout requests, if any
     status.run_started(replace(started(), device="cuda:0"))
     QApplication.processEvents()
-    assert requests == []
+    assert requests.seen == []
     assert status.speed_label.text() == "13,333,333 samples/s"
     text_width = status.speed_label.fontMetrics().horizontalAdvance(status.speed_label.text())
     assert status.speed_label.contentsRect().width() >= text_width            # shown whole
@@ -98,30 +104,18 @@ def test_new_speeds_and_devices_do_not_relayout_the_window(qtbot):
 def test_new_headlines_do_not_relayout_the_window(qtbot, window):
     """The headline changes with every evaluation; the window around it must not be laid out again for it
     (the headline's row absorbs the label's layout request), and the headline still spans its row."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
-
-    requests = []
-
-    class Watch(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.LayoutRequest:
-                requests.append(type(watched).__name__)
-            return False
-    watch = Watch()
-    for widget in (window, window.centralWidget(), window.splitter.widget(1)):
-        widget.installEventFilter(watch)
+    requests = LayoutRequests(window, window.centralWidget(), window.splitter.widget(1))
     for _ in range(50):            # a window just shown lays itself out over a few rounds of events
-        requests.clear()
+        requests.seen.clear()
         QApplication.processEvents()
-        if not requests:
+        if not requests.seen:
             break
-    assert requests == []
+    assert requests.seen == []
     for text in ("Test accuracy 91.0% (best 91.0%) after 100 steps", "Test loss 0.25 after 2000 steps",
                  "A headline " + "much longer " * 30):
         window.headline.setText(text)
         QApplication.processEvents()
-    assert requests == []
+    assert requests.seen == []
     row = window.headline.parentWidget()
     assert window.headline.geometry() == row.rect() and row.width() > 300
     assert window.headline.toolTip().startswith("A headline")             # too long: cut, whole in the tooltip
