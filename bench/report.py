@@ -5,8 +5,9 @@
 Runs, one after another (never two at a time: they would measure each other):
   startup   launch → painted window, launch → PyTorch ready, the worst stall
             of the painted window while torch loads                      (bench/startup.py --stalls)
-  lessons   per lesson while it trains in the window: event-loop lateness p99 / max (10 ms probe timer)
-            and window/headless samples/s in the same run               (bench/window_vs_headless.py)
+  lessons   per lesson while it trains in the window: event-loop lateness p99 / max (10 ms probe timer),
+            window/headless samples/s in the same run, and how often the panels were refreshed (progress
+            reports a second: the update budget trades it against training speed)  (bench/window_vs_headless.py)
   pad       drawing-pad latency idle and while training                 (bench/pad_latency.py)
   presets   the "best" preset's accuracy and seconds, headless          (bench/presets.py)
   rss       RSS of one window after ten runs back to back               (bench/soak.py)
@@ -72,7 +73,7 @@ def main() -> int:
                     numbers = json.loads(out.strip().splitlines()[-1])
                     low, high = numbers["ratio_range"]
                     text = (f"p99 {numbers['p99_ms']} ms · max {numbers['max_ms']} ms · window/headless {numbers['ratio']}"
-                            f" ({low}–{high})"
+                            f" ({low}–{high}) · {numbers['reports_per_s']} refreshes/s"
                             f" · {numbers['window_s']} s, {numbers['ticks']} ticks")
                 except (ValueError, IndexError, KeyError):
                     text = out.strip().splitlines()[-1] if out.strip() else "no output"

@@ -37,7 +37,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     from PySide6.QtCore import QObject, Slot
     from PySide6.QtWidgets import QApplication
 
-    from bench.probe import LatenessProbe, train_in_window
+    from bench.probe import LatenessProbe, RefreshCounter, train_in_window
 
     from tasks import LESSONS
     from widgets.main_window import MainWindow
@@ -60,14 +60,16 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
             app.quit()
 
     began = time.time()
-    probe, finish = LatenessProbe(active=False), Finish()
+    probe, finish, refresh = LatenessProbe(active=False), Finish(), RefreshCounter()
+    window.controller.busy_changed.connect(refresh.set_busy)
+    window.controller.progressed.connect(refresh.count)
     train_in_window(app, window, probe.set_active, finish.done)
     lateness = np.array(probe.lateness() or [float("nan")])
     print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
                       "test_accuracy": finish.summary.get("test_accuracy"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
-                      "probe_ticks": int(len(probe.samples)),
+                      "probe_ticks": int(len(probe.samples)), "reports_per_s": refresh.per_second(),
                       "worst": sorted(((late, when - began) for when, late in probe.samples), reverse=True)[:5]}))
 
 
@@ -114,6 +116,8 @@ def main() -> None:
     print(f"probe timer lateness p50 ms (median): {statistics.median(r['probe_p50_ms'] for r in windows):.2f}")
     print(f"probe timer lateness p99 ms (median): {statistics.median(r['probe_p99_ms'] for r in windows):.2f}")
     print(f"probe timer lateness max ms (worst run): {max(r['probe_max_ms'] for r in windows):.2f}")
+    refreshes = statistics.median(r["reports_per_s"] for r in windows)
+    print(f"panel refreshes a second while training (median): {refreshes:.1f}")
     print("worst lateness in the worst run (ms @ s after start): " +
           ", ".join(f"{late:.0f} @ {when:.1f}" for late, when in worst["worst"]))
     if args.json:
@@ -122,6 +126,7 @@ def main() -> None:
                           "p99_ms": round(statistics.median(r["probe_p99_ms"] for r in windows), 1),
                           "max_ms": round(max(r["probe_max_ms"] for r in windows), 1),
                           "ticks": int(statistics.median(r["probe_ticks"] for r in windows)),
+                          "reports_per_s": round(refreshes, 1),
                           "window_s": round(statistics.median(r["seconds"] for r in windows), 1)}))
 
 
