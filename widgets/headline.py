@@ -15,9 +15,10 @@ class Headline(ElidedLabel):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.setStyleSheet("font-size: 15pt; font-weight: bold; color: #222; padding: 2px 4px;")
-        # Text that changes several times a second must not change size hints: a relayout repaints
-        # every plot, which held the GUI thread (and the GIL) for ~200 ms at a time. (A headline wider
-        # than the window is cut with "…", whole in the tooltip: ElidedLabel.)
+        # Text that changes several times a second must not change the window's layout: a relayout repaints
+        # every plot, which held the GUI thread (and the GIL) for ~200 ms at a time. Its width is its row's
+        # (HeadlineRow), whatever the text; a headline wider than that is cut with "…", whole in the tooltip
+        # (ElidedLabel, which asks for no new geometry of its own with this policy).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.view: LessonView | None = None
         self.best: float | None = None
