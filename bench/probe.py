@@ -36,31 +36,17 @@ class LatenessProbe(QObject):
         return [late for _when, late in self.samples]
 
 
-class RefreshCounter(QObject):
-    """How often the window's panels were refreshed while a job ran: the progress reports it received a
-    second (the update budget, widgets/update_budget.py, sets that rate from what each report costs)."""
+class ReportCounter(QObject):
+    """Counts the progress reports the window's panels receive: each one refreshes them (the update budget,
+    widgets/update_budget.py, sets how often from what each costs)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.reports = 0
-        self.began: float | None = None
-        self.seconds = 0.0
 
     @Slot(object)
     def count(self, _progress) -> None:
-        if self.began is not None:
-            self.reports += 1
-
-    @Slot(bool)
-    def set_busy(self, busy: bool) -> None:
-        if busy:
-            self.began = time.perf_counter()
-        elif self.began is not None:
-            self.seconds += time.perf_counter() - self.began
-            self.began = None
-
-    def per_second(self) -> float:
-        return self.reports / self.seconds if self.seconds else float("nan")
+        self.reports += 1
 
 
 def train_in_window(app, window, on_busy, on_done) -> None:

@@ -37,7 +37,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
     from PySide6.QtCore import QObject, Slot
     from PySide6.QtWidgets import QApplication
 
-    from bench.probe import LatenessProbe, RefreshCounter, train_in_window
+    from bench.probe import LatenessProbe, ReportCounter, train_in_window
 
     from tasks import LESSONS
     from widgets.main_window import MainWindow
@@ -60,8 +60,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
             app.quit()
 
     began = time.time()
-    probe, finish, refresh = LatenessProbe(active=False), Finish(), RefreshCounter()
-    window.controller.busy_changed.connect(refresh.set_busy)
+    probe, finish, refresh = LatenessProbe(active=False), Finish(), ReportCounter()
     window.controller.progressed.connect(refresh.count)
     train_in_window(app, window, probe.set_active, finish.done)
     lateness = np.array(probe.lateness() or [float("nan")])
@@ -69,7 +68,8 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str) -> None
                       "test_accuracy": finish.summary.get("test_accuracy"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
-                      "probe_ticks": int(len(probe.samples)), "reports_per_s": refresh.per_second(),
+                      "probe_ticks": int(len(probe.samples)),
+                      "reports_per_s": refresh.reports / (finish.summary.get("seconds") or float("nan")),   # the run's own
                       "worst": sorted(((late, when - began) for when, late in probe.samples), reverse=True)[:5]}))
 
 
