@@ -6,8 +6,11 @@ Runs, one after another (never two at a time: they would measure each other):
   startup   launch → painted window, launch → PyTorch ready, the worst stall
             of the painted window while torch loads                      (bench/startup.py --stalls)
   lessons   per lesson while it trains in the window: event-loop lateness p99 / max (10 ms probe timer),
-            window/headless samples/s in the same run, and how often the panels were refreshed (progress
-            reports a second: the update budget trades it against training speed)  (bench/window_vs_headless.py)
+            window/headless samples/s in the same run (windows without the probe, which itself costs the
+            training 1-4 %), and in brackets: the pairs' range, the ratio of their steady rates (the median
+            second of each run: this VM's bursts of other load move one run by up to 20 %) and the ratio with
+            the probe running; then how often the panels were refreshed (progress reports a second: the
+            update budget trades it against training speed)  (bench/window_vs_headless.py)
   pad       drawing-pad latency idle and while training                 (bench/pad_latency.py)
   presets   the "best" preset's accuracy and seconds, headless          (bench/presets.py)
   rss       RSS of one window after ten runs back to back               (bench/soak.py)
@@ -73,7 +76,8 @@ def main() -> int:
                     numbers = json.loads(out.strip().splitlines()[-1])
                     low, high = numbers["ratio_range"]
                     text = (f"p99 {numbers['p99_ms']} ms · max {numbers['max_ms']} ms · window/headless {numbers['ratio']}"
-                            f" ({low}–{high}) · {numbers['reports_per_s']} refreshes/s"
+                            f" ({low}–{high}; steady {numbers['steady_ratio']}; probed {numbers['ratio_with_probe']})"
+                            f" · {numbers['reports_per_s']} refreshes/s"
                             f" · {numbers['window_s']} s, {numbers['ticks']} ticks")
                 except (ValueError, IndexError, KeyError):
                     text = out.strip().splitlines()[-1] if out.strip() else "no output"

@@ -1,0 +1,53 @@
+"""A run's training speed second by second, for benches that compare runs on a shared machine (no Qt here:
+headless runs use it too).
+
+*Why:* on this VM other tenants take the CPU in bursts of one to five seconds. Per-second rates along
+alternating runs (optimizer-race, 2026-12-01) showed a window run dipping from 48,000 to 26,000 samples/s
+for two seconds and a headless run at 41,000 instead of 49,500 for its first six, while the other runs of
+both kinds held steady within 2 %. A run's samples/s (the summary's) averages such a burst in, and three
+pairs of ~10 s runs rarely all miss them. The median of a run's per-second rates is what it trains at when
+nothing else takes the machine: the steady rate.
+"""
+from __future__ import annotations
+
+import statistics
+
+
+class TrainTimeline:
+    """Records (training seconds, samples) from the trainer's step events, every ``every_s`` of training.
+
+    Training seconds are the steps' own time, the clock of the summary's samples/s (evaluations and the
+    window's snapshots between steps are not in it), so the steady rate measures the same thing."""
+
+    def __init__(self, every_s: float = 0.1) -> None:
+        self.every_s = every_s
+        self.marks: list[tuple[float, int]] = []
+        self._next = 0.0
+
+    def install(self) -> None:
+        """Listen to every Trainer of this process (the window's worker builds its own, out of reach)."""
+        from workbench import trainer
+        original, timeline = trainer.Trainer.trigger, self
+
+        def trigger(self, event_name, event):
+            if event_name == "on_step" and event.train_seconds >= timeline._next:
+                timeline.marks.append((event.train_seconds, event.samples))
+                timeline._next = event.train_seconds + timeline.every_s
+            elif event_name == "on_start":        # a run of several (a comparison): each starts its clock at 0
+                timeline._next = 0.0
+            return original(self, event_name, event)
+
+        trainer.Trainer.trigger = trigger
+
+    def steady_rate(self, span_s: float = 1.0) -> float | None:
+        """The median of the samples/s over consecutive spans of ``span_s`` training seconds (None: too short)."""
+        rates, start = [], None
+        for seconds, samples in self.marks:
+            if start is not None and seconds < start[0]:      # the clock went back: the next run began
+                start = None
+            if start is None:
+                start = (seconds, samples)
+            elif seconds - start[0] >= span_s:
+                rates.append((samples - start[1]) / (seconds - start[0]))
+                start = (seconds, samples)
+        return statistics.median(rates) if len(rates) >= 3 else None

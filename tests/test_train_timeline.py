@@ -1,0 +1,57 @@
+"""The benches' steady rate (bench/train_timeline.py): a burst of other load must not move it, a short run
+has none, and it reads a real run's step events."""
+from __future__ import annotations
+
+import pytest
+
+from bench.train_timeline import TrainTimeline
+
+
+def timeline_of(rates_per_second: list[float], every_s: float = 0.1) -> TrainTimeline:
+    """Marks every ``every_s`` of training while the rate follows ``rates_per_second`` second by second."""
+    timeline, samples, seconds = TrainTimeline(every_s), 0.0, 0.0
+    for rate in rates_per_second:
+        for _ in range(round(1 / every_s)):
+            timeline.marks.append((round(seconds, 6), int(samples)))
+            seconds += every_s
+            samples += rate * every_s
+    timeline.marks.append((round(seconds, 6), int(samples)))
+    return timeline
+
+
+def test_a_burst_of_other_load_does_not_move_the_steady_rate():
+    steady = [48_000.0] * 8
+    burst = steady[:3] + [26_000.0, 25_000.0] + steady[5:]
+    assert timeline_of(steady).steady_rate() == pytest.approx(48_000, rel=1e-3)
+    assert timeline_of(burst).steady_rate() == pytest.approx(48_000, rel=1e-3)   # the run's mean: 42,375
+
+
+def test_too_short_a_run_has_no_steady_rate():
+    assert TrainTimeline().steady_rate() is None
+    assert timeline_of([1000.0, 1000.0]).steady_rate() is None
+
+
+def test_runs_of_a_comparison_are_spans_of_their_own():
+    first, second = timeline_of([1000.0] * 3), timeline_of([3000.0] * 3)
+    both = TrainTimeline()
+    both.marks = first.marks + second.marks          # the second run's clock starts at 0 again
+    assert both.steady_rate() == pytest.approx(2000)   # the median of 1000, 1000, 3000, 3000: no span across
+    spans = TrainTimeline()
+    spans.marks = [(0.0, 0), (0.5, 500), (1.0, 1000), (0.0, 0), (1.0, 9000)]
+    assert spans.steady_rate(span_s=1.0) is None     # two spans, not one from 1.0 s back to 0
+
+
+def test_it_reads_the_steps_of_a_real_run(monkeypatch):
+    from tasks.curve_fit import CurveFit
+    from workbench import trainer
+    monkeypatch.setattr(trainer.Trainer, "trigger", trainer.Trainer.trigger)   # put back after the test
+    timeline = TrainTimeline(every_s=0.0)
+    timeline.install()
+    task = CurveFit()
+    result = trainer.Trainer(task, task.default_spec(), task.default_config().replace(epochs=3)).run()
+    steps = result.metrics["steps"]
+    assert len(timeline.marks) == steps
+    seconds = [mark[0] for mark in timeline.marks]
+    assert seconds == sorted(seconds) and seconds[-1] <= result.metrics["seconds"]
+    batch = timeline.marks[1][1] - timeline.marks[0][1]
+    assert batch > 0 and timeline.marks[-1][1] == steps * batch
