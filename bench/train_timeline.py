@@ -25,19 +25,24 @@ class TrainTimeline:
         self._next = 0.0
 
     def install(self) -> None:
-        """Listen to every Trainer of this process (the window's worker builds its own, out of reach)."""
-        from workbench import trainer
-        original, timeline = trainer.Trainer.trigger, self
+        """Listen to every Trainer this process runs (the window's worker builds its own, out of reach)."""
+        from workbench.trainer import Trainer
+        original_run, timeline = Trainer.run, self
 
-        def trigger(self, event_name, event):
-            if event_name == "on_step" and event.train_seconds >= timeline._next:
-                timeline.marks.append((event.train_seconds, event.samples))
-                timeline._next = event.train_seconds + timeline.every_s
-            elif event_name == "on_start":        # a run of several (a comparison): each starts its clock at 0
-                timeline._next = 0.0
-            return original(self, event_name, event)
+        def run(trainer):
+            trainer.add_callback("on_start", timeline._run_started)
+            trainer.add_callback("on_step", timeline._step_ended)
+            return original_run(trainer)
 
-        trainer.Trainer.trigger = trigger
+        Trainer.run = run
+
+    def _run_started(self, _event) -> None:
+        self._next = 0.0           # a job of several runs (a comparison): each starts its clock at 0
+
+    def _step_ended(self, event) -> None:
+        if event.train_seconds >= self._next:
+            self.marks.append((event.train_seconds, event.samples))
+            self._next = event.train_seconds + self.every_s
 
     def steady_rate(self, span_s: float = 1.0) -> float | None:
         """The median of the samples/s over consecutive spans of ``span_s`` training seconds (None: too short)."""

@@ -49,7 +49,6 @@ def headless_child(argv: list[str]) -> None:
     from bench.train_timeline import TrainTimeline
     timeline = TrainTimeline()
     timeline.install()
-    sys.path.insert(0, str(ROOT))
     import main as entry
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
@@ -103,7 +102,6 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str, probed:
     print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
                       "steady_samples_per_s": timeline.steady_rate(),
                       "test_accuracy": finish.summary.get("test_accuracy"),
-                      "thread_choices": finish.summary.get("thread_choices"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
                       "probe_ticks": int(len(probe.samples)),
@@ -151,12 +149,13 @@ def main() -> None:
     alone_speed = statistics.median(run["samples_per_s"] for run in alones)
     # Each pair ran back to back, so its ratio shares the machine's state of those seconds; the median of
     # the pairs' ratios is the figure (the ratio of the two medians can pair a fast minute with a slow one).
-    pairs = [window["samples_per_s"] / alone["samples_per_s"] for window, alone in zip(quiet, alones)]
-    probed_pairs = [window["samples_per_s"] / alone["samples_per_s"] for window, alone in zip(probed, alones)]
+    def pair_ratios(windows: list[dict], key: str = "samples_per_s") -> list[float]:
+        return [window[key] / alone[key] for window, alone in zip(windows, alones) if window[key] and alone[key]]
+
+    pairs, probed_pairs = pair_ratios(quiet), pair_ratios(probed)
     ratio, probed_ratio = statistics.median(pairs), statistics.median(probed_pairs)
-    # The same pairs at their steady rates: what each run trained at outside the machine's bursts.
-    steady_pairs = [window["steady_samples_per_s"] / alone["steady_samples_per_s"] for window, alone in zip(quiet, alones)
-                    if window.get("steady_samples_per_s") and alone.get("steady_samples_per_s")]
+    # The same pairs at their steady rates: what each run trained at outside the machine's bursts (None: too short).
+    steady_pairs = pair_ratios(quiet, "steady_samples_per_s")
     steady = statistics.median(steady_pairs) if steady_pairs else float("nan")
     worst = max(probed, key=lambda run: run["probe_p99_ms"])
     print(f"config: {args.lesson}, preset {args.preset or 'none'}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
@@ -179,7 +178,6 @@ def main() -> None:
                           "ratio_range": [round(min(pairs), 3), round(max(pairs), 3)],
                           "ratio_with_probe": round(probed_ratio, 3),
                           "steady_ratio": round(steady, 3),
-                          "steady_range": [round(min(steady_pairs), 3), round(max(steady_pairs), 3)] if steady_pairs else None,
                           "p99_ms": round(statistics.median(r["probe_p99_ms"] for r in probed), 1),
                           "max_ms": round(max(r["probe_max_ms"] for r in probed), 1),
                           "ticks": int(statistics.median(r["probe_ticks"] for r in probed)),

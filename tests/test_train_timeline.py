@@ -44,7 +44,7 @@ def test_runs_of_a_comparison_are_spans_of_their_own():
 def test_it_reads_the_steps_of_a_real_run(monkeypatch):
     from tasks.curve_fit import CurveFit
     from workbench import trainer
-    monkeypatch.setattr(trainer.Trainer, "trigger", trainer.Trainer.trigger)   # put back after the test
+    monkeypatch.setattr(trainer.Trainer, "run", trainer.Trainer.run)   # put back after the test
     timeline = TrainTimeline(every_s=0.0)
     timeline.install()
     task = CurveFit()
