@@ -7,6 +7,12 @@ for two seconds and a headless run at 41,000 instead of 49,500 for its first six
 both kinds held steady within 2 %. A run's samples/s (the summary's) averages such a burst in, and three
 pairs of ~10 s runs rarely all miss them. The median of a run's per-second rates is what it trains at when
 nothing else takes the machine: the steady rate.
+
+The timeline also keeps every step's duration, for the share of training time lost in *stalls*: steps that
+took several times the run's usual step. A stall is a step that had to wait — in the window, for the GUI
+thread to let go of the GIL (widgets/update_budget.py) — and the machine's slow drift does not make them,
+so the window's stalled share less the headless one is what the window's events cost training, measured in
+one run each.
 """
 from __future__ import annotations
 
@@ -19,10 +25,14 @@ class TrainTimeline:
     Training seconds are the steps' own time, the clock of the summary's samples/s (evaluations and the
     window's snapshots between steps are not in it), so the steady rate measures the same thing."""
 
+    STALL_FACTOR = 3.0        # a step this many times the run's median step waited for something
+
     def __init__(self, every_s: float = 0.1) -> None:
         self.every_s = every_s
         self.marks: list[tuple[float, int]] = []
+        self.durations: list[float] = []     # every step's own time, in seconds
         self._next = 0.0
+        self._last = 0.0
 
     def install(self) -> None:
         """Listen to every Trainer this process runs (the window's worker builds its own, out of reach)."""
@@ -37,9 +47,11 @@ class TrainTimeline:
         Trainer.run = run
 
     def _run_started(self, _event) -> None:
-        self._next = 0.0           # a job of several runs (a comparison): each starts its clock at 0
+        self._next = self._last = 0.0      # a job of several runs (a comparison): each starts its clock at 0
 
     def _step_ended(self, event) -> None:
+        self.durations.append(event.train_seconds - self._last)
+        self._last = event.train_seconds
         if event.train_seconds >= self._next:
             self.marks.append((event.train_seconds, event.samples))
             self._next = event.train_seconds + self.every_s
@@ -56,3 +68,12 @@ class TrainTimeline:
                 rates.append((samples - start[1]) / (seconds - start[0]))
                 start = (seconds, samples)
         return statistics.median(rates) if len(rates) >= 3 else None
+
+    def stalled_share(self) -> float | None:
+        """The share of training seconds spent in stalls beyond the median step (None: too few steps)."""
+        if len(self.durations) < 100:
+            return None
+        usual = statistics.median(self.durations)
+        total = sum(self.durations)
+        excess = sum(each - usual for each in self.durations if each > self.STALL_FACTOR * usual)
+        return excess / total if total > 0 else None

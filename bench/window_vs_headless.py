@@ -12,7 +12,8 @@ against one at 1 s): it slowed training by 4.2 % in two-class, 2.6 % in sine-to-
 mnist-rows, 1.3 % in curve-fit, 1.0 % in autoencoder and 0.2 % in sine-forecast.
 A learner's window has no probe, so the speed ratio is measured without it; the lateness with it.
 Each pair is also compared at its runs' steady rates (bench/train_timeline.py): the machine's bursts of
-other load move a single run's samples/s by up to 20 % here.
+other load move a single run's samples/s by up to 20 % here; and the share of training time each kind of
+run lost in stalled steps (the window's, less the headless one, is what its events cost training).
 For A/B runs the window's process settings can be changed from the environment: SWITCH (the GIL's
 switch interval, seconds) and MALLOC_ARENAS (0: glibc's own arena limit); see widgets/app.py.
 """
@@ -56,7 +57,8 @@ def headless_child(argv: list[str]) -> None:
     if code:
         sys.exit(code)
     summary = json.loads(printed.getvalue().strip().splitlines()[-1])
-    print(json.dumps({**summary, "steady_samples_per_s": timeline.steady_rate()}))
+    print(json.dumps({**summary, "steady_samples_per_s": timeline.steady_rate(),
+                      "stalled_share": timeline.stalled_share()}))
 
 
 def window_child(lesson: str, preset: str | None, epochs: int, out: str, probed: bool = True) -> None:
@@ -100,7 +102,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str, probed:
     train_in_window(app, window, probe.set_active, finish.done)
     lateness = np.array(probe.lateness() or [float("nan")])
     print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
-                      "steady_samples_per_s": timeline.steady_rate(),
+                      "steady_samples_per_s": timeline.steady_rate(), "stalled_share": timeline.stalled_share(),
                       "test_accuracy": finish.summary.get("test_accuracy"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
@@ -130,6 +132,8 @@ def main() -> None:
         window_child(args.lesson, args.preset, args.epochs, args.out, probed=not args.no_probe)
         return
     import statistics
+
+    from bench.train_timeline import TrainTimeline
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if args.threads:
         env["RNN_WORKBENCH_THREADS"] = str(args.threads)
@@ -157,6 +161,11 @@ def main() -> None:
     # The same pairs at their steady rates: what each run trained at outside the machine's bursts (None: too short).
     steady_pairs = pair_ratios(quiet, "steady_samples_per_s")
     steady = statistics.median(steady_pairs) if steady_pairs else float("nan")
+    def median_stall(runs: list[dict]) -> float:
+        shares = [run["stalled_share"] for run in runs if run.get("stalled_share") is not None]
+        return statistics.median(shares) if shares else float("nan")
+
+    stalls, alone_stalls = median_stall(quiet), median_stall(alones)
     worst = max(probed, key=lambda run: run["probe_p99_ms"])
     print(f"config: {args.lesson}, preset {args.preset or 'none'}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
           f"{args.repeats} alternating rounds (window with the probe, window without, headless)")
@@ -166,6 +175,8 @@ def main() -> None:
     print(f"the same with the probe running: {probed_ratio:.3f}   pairs: {[round(r, 3) for r in probed_pairs]}")
     print(f"the same at steady rates (median per second of training): {steady:.3f}   "
           f"pairs: {[round(r, 3) for r in steady_pairs]}")
+    print(f"training time stalled in steps over {TrainTimeline.STALL_FACTOR:g}x the median step (median): "
+          f"window {100 * stalls:.1f} %, headless {100 * alone_stalls:.1f} %")
     print(f"probe timer lateness p50 ms (median): {statistics.median(r['probe_p50_ms'] for r in probed):.2f}")
     print(f"probe timer lateness p99 ms (median): {statistics.median(r['probe_p99_ms'] for r in probed):.2f}")
     print(f"probe timer lateness max ms (worst run): {max(r['probe_max_ms'] for r in probed):.2f}")
@@ -178,6 +189,7 @@ def main() -> None:
                           "ratio_range": [round(min(pairs), 3), round(max(pairs), 3)],
                           "ratio_with_probe": round(probed_ratio, 3),
                           "steady_ratio": round(steady, 3),
+                          "stalled": round(stalls, 4), "stalled_headless": round(alone_stalls, 4),
                           "p99_ms": round(statistics.median(r["probe_p99_ms"] for r in probed), 1),
                           "max_ms": round(max(r["probe_max_ms"] for r in probed), 1),
                           "ticks": int(statistics.median(r["probe_ticks"] for r in probed)),

@@ -1,5 +1,5 @@
 """The benches' steady rate (bench/train_timeline.py): a burst of other load must not move it, a short run
-has none, and it reads a real run's step events."""
+has none, and it reads a real run's step events; and the share of training time lost in stalled steps."""
 from __future__ import annotations
 
 import pytest
@@ -51,7 +51,29 @@ def test_it_reads_the_steps_of_a_real_run(monkeypatch):
     result = trainer.Trainer(task, task.default_spec(), task.default_config().replace(epochs=3)).run()
     steps = result.metrics["steps"]
     assert len(timeline.marks) == steps
+    assert len(timeline.durations) == steps and sum(timeline.durations) == pytest.approx(timeline.marks[-1][0])
     seconds = [mark[0] for mark in timeline.marks]
     assert seconds == sorted(seconds) and seconds[-1] <= result.metrics["seconds"]
     batch = timeline.marks[1][1] - timeline.marks[0][1]
     assert batch > 0 and timeline.marks[-1][1] == steps * batch
+
+
+def steps_of(durations: list[float]) -> TrainTimeline:
+    """A timeline fed step events whose own times are ``durations``."""
+    from types import SimpleNamespace
+    timeline, seconds = TrainTimeline(), 0.0
+    timeline._run_started(None)
+    for each in durations:
+        seconds += each
+        timeline._step_ended(SimpleNamespace(train_seconds=seconds, samples=0))
+    return timeline
+
+
+def test_stalls_are_the_time_beyond_the_usual_step_of_the_steps_that_waited():
+    usual = [160e-6] * 990
+    assert steps_of(usual).stalled_share() == pytest.approx(0.0)
+    waited = usual + [1160e-6] * 10                 # ten steps waited 1 ms each (e.g. for the GUI's GIL)
+    assert steps_of(waited).stalled_share() == pytest.approx(10e-3 / (990 * 160e-6 + 10 * 1160e-6))
+    drift = [160e-6] * 500 + [200e-6] * 500         # the machine slowing down by a quarter is not a stall
+    assert steps_of(drift).stalled_share() == pytest.approx(0.0)
+    assert steps_of(usual[:50]).stalled_share() is None         # too few steps to know the usual one
