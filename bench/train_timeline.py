@@ -69,11 +69,15 @@ class TrainTimeline:
                 start = (seconds, samples)
         return statistics.median(rates) if len(rates) >= 3 else None
 
+    def usual_step_s(self) -> float | None:
+        """The median step's own time: how fast the run trains between stalls (None: too few steps)."""
+        return statistics.median(self.durations) if len(self.durations) >= 100 else None
+
     def stalled_share(self) -> float | None:
         """The share of training seconds spent in stalls beyond the median step (None: too few steps)."""
         if len(self.durations) < 100:
             return None
-        usual = statistics.median(self.durations)
+        usual = self.usual_step_s()
         total = sum(self.durations)
         excess = sum(each - usual for each in self.durations if each > self.STALL_FACTOR * usual)
         return excess / total if total > 0 else None

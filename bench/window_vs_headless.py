@@ -58,7 +58,7 @@ def headless_child(argv: list[str]) -> None:
         sys.exit(code)
     summary = json.loads(printed.getvalue().strip().splitlines()[-1])
     print(json.dumps({**summary, "steady_samples_per_s": timeline.steady_rate(),
-                      "stalled_share": timeline.stalled_share()}))
+                      "stalled_share": timeline.stalled_share(), "usual_step_s": timeline.usual_step_s()}))
 
 
 def window_child(lesson: str, preset: str | None, epochs: int, out: str, probed: bool = True) -> None:
@@ -103,7 +103,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str, probed:
     lateness = np.array(probe.lateness() or [float("nan")])
     print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
                       "steady_samples_per_s": timeline.steady_rate(), "stalled_share": timeline.stalled_share(),
-                      "test_accuracy": finish.summary.get("test_accuracy"),
+                      "usual_step_s": timeline.usual_step_s(), "test_accuracy": finish.summary.get("test_accuracy"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
                       "probe_ticks": int(len(probe.samples)),

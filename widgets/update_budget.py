@@ -23,9 +23,12 @@ Measured how much, step by step (2026-12-01, 2 cores, one window run each, every
 set against the GUI thread's events): steps that overlapped an event took 1.0 ms on average instead of
 0.16 ms in curve-fit and 5.5 ms instead of 1.8 ms in sine-forecast; that lost 4.4 and 4.5 ms of training per
 report, against the 4.7 and 6.4 ms of GUI CPU each report cost. Steps away from the GUI's events ran as fast
-as headless. So training loses about the share of a core that the reports take: at 4 % the window trained
-curve-fit at 0.918 of headless and at 3 % at 0.945 (three alternating rounds each, steady rates), with the
-variation of this VM around both.
+as headless. With the reports' rate fixed, the share of curve-fit's training time stalled in steps that
+waited (bench/train_timeline.py; two runs each): 4.1-5.2 % at ten reports a second, 2.3 % at four, 1.7 % at
+two, 0.4 % with none drawn. So training loses about the share of a core that the reports take. Window over
+headless, curve-fit (steady rates, three alternating rounds): 0.918 at a 4 % share, 0.924-0.945 at 3 %
+(two sets), 0.949 at 2.5 %; the VM moves such figures by ±3 %, the stalled share by much less. 3 % keeps
+five to ten refreshes a second in every lesson (bench/report.py).
 
 So the window measures what its GUI thread spends per report (CPU time, repaints included, over the
 last second) and asks the worker for reports no closer together than that cost divided by
