@@ -12,7 +12,8 @@ Runs, one after another (never two at a time: they would measure each other):
             the probe running; then how often the panels were refreshed (progress reports a second: the
             update budget trades it against training speed) and the share of training time stalled in
             steps that waited (window and headless: the difference is what the window's events cost the
-            training, which the VM's drift does not move)              (bench/window_vs_headless.py)
+            training, which the VM's drift does not move) and the window/headless speed of the median step
+            (what is left: training between stalls)                   (bench/window_vs_headless.py)
   pad       drawing-pad latency idle and while training                 (bench/pad_latency.py)
   presets   the "best" preset's accuracy and seconds, headless          (bench/presets.py)
   rss       RSS of one window after ten runs back to back               (bench/soak.py)
@@ -81,6 +82,7 @@ def main() -> int:
                             f" ({low}–{high}; steady {numbers['steady_ratio']}; probed {numbers['ratio_with_probe']})"
                             f" · {numbers['reports_per_s']} refreshes/s"
                             f" · stalled {100 * numbers['stalled']:.1f} % (headless {100 * numbers['stalled_headless']:.1f} %)"
+                            f", median step {numbers['usual_step_ratio']}"
                             f" · {numbers['window_s']} s, {numbers['ticks']} ticks")
                 except (ValueError, IndexError, KeyError):
                     text = out.strip().splitlines()[-1] if out.strip() else "no output"

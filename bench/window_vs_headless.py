@@ -166,6 +166,10 @@ def main() -> None:
         return statistics.median(shares) if shares else float("nan")
 
     stalls, alone_stalls = median_stall(quiet), median_stall(alones)
+    # Between stalls: the pairs' median steps, as speeds (headless step time over the window's).
+    usual_pairs = [alone["usual_step_s"] / window["usual_step_s"] for window, alone in zip(quiet, alones)
+                   if window.get("usual_step_s") and alone.get("usual_step_s")]
+    usual = statistics.median(usual_pairs) if usual_pairs else float("nan")
     worst = max(probed, key=lambda run: run["probe_p99_ms"])
     print(f"config: {args.lesson}, preset {args.preset or 'none'}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
           f"{args.repeats} alternating rounds (window with the probe, window without, headless)")
@@ -177,6 +181,8 @@ def main() -> None:
           f"pairs: {[round(r, 3) for r in steady_pairs]}")
     print(f"training time stalled in steps over {TrainTimeline.STALL_FACTOR:g}x the median step (median): "
           f"window {100 * stalls:.1f} %, headless {100 * alone_stalls:.1f} %")
+    print(f"window/headless speed of the median step (median of the pairs): {usual:.3f}   "
+          f"pairs: {[round(r, 3) for r in usual_pairs]}")
     print(f"probe timer lateness p50 ms (median): {statistics.median(r['probe_p50_ms'] for r in probed):.2f}")
     print(f"probe timer lateness p99 ms (median): {statistics.median(r['probe_p99_ms'] for r in probed):.2f}")
     print(f"probe timer lateness max ms (worst run): {max(r['probe_max_ms'] for r in probed):.2f}")
@@ -190,6 +196,7 @@ def main() -> None:
                           "ratio_with_probe": round(probed_ratio, 3),
                           "steady_ratio": round(steady, 3),
                           "stalled": round(stalls, 4), "stalled_headless": round(alone_stalls, 4),
+                          "usual_step_ratio": round(usual, 3),
                           "p99_ms": round(statistics.median(r["probe_p99_ms"] for r in probed), 1),
                           "max_ms": round(max(r["probe_max_ms"] for r in probed), 1),
                           "ticks": int(statistics.median(r["probe_ticks"] for r in probed)),
