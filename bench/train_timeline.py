@@ -30,9 +30,9 @@ class TrainTimeline:
     def __init__(self, every_s: float = 0.1) -> None:
         self.every_s = every_s
         self.marks: list[tuple[float, int]] = []
-        self.durations: list[float] = []     # every step's own time, in seconds
+        self.durations: list[float] = []     # every step's own time but each run's first, in seconds
         self._next = 0.0
-        self._last = 0.0
+        self._last: float | None = None
 
     def install(self) -> None:
         """Listen to every Trainer this process runs (the window's worker builds its own, out of reach)."""
@@ -47,10 +47,12 @@ class TrainTimeline:
         Trainer.run = run
 
     def _run_started(self, _event) -> None:
-        self._next = self._last = 0.0      # a job of several runs (a comparison): each starts its clock at 0
+        self._next = 0.0           # a job of several runs (a comparison): each starts its clock at 0
+        self._last = None          # (a continued run starts at its saved seconds: its first step has no duration)
 
     def _step_ended(self, event) -> None:
-        self.durations.append(event.train_seconds - self._last)
+        if self._last is not None:
+            self.durations.append(event.train_seconds - self._last)
         self._last = event.train_seconds
         if event.train_seconds >= self._next:
             self.marks.append((event.train_seconds, event.samples))

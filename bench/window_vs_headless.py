@@ -154,7 +154,8 @@ def main() -> None:
     # Each pair ran back to back, so its ratio shares the machine's state of those seconds; the median of
     # the pairs' ratios is the figure (the ratio of the two medians can pair a fast minute with a slow one).
     def pair_ratios(windows: list[dict], key: str = "samples_per_s") -> list[float]:
-        return [window[key] / alone[key] for window, alone in zip(windows, alones) if window[key] and alone[key]]
+        return [window[key] / alone[key] for window, alone in zip(windows, alones)
+                if window.get(key) and alone.get(key)]
 
     pairs, probed_pairs = pair_ratios(quiet), pair_ratios(probed)
     ratio, probed_ratio = statistics.median(pairs), statistics.median(probed_pairs)
@@ -167,8 +168,7 @@ def main() -> None:
 
     stalls, alone_stalls = median_stall(quiet), median_stall(alones)
     # Between stalls: the pairs' median steps, as speeds (headless step time over the window's).
-    usual_pairs = [alone["usual_step_s"] / window["usual_step_s"] for window, alone in zip(quiet, alones)
-                   if window.get("usual_step_s") and alone.get("usual_step_s")]
+    usual_pairs = [1 / ratio for ratio in pair_ratios(quiet, "usual_step_s")]
     usual = statistics.median(usual_pairs) if usual_pairs else float("nan")
     worst = max(probed, key=lambda run: run["probe_p99_ms"])
     print(f"config: {args.lesson}, preset {args.preset or 'none'}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
