@@ -77,9 +77,14 @@ class TrainTimeline:
 
     def stalled_share(self) -> float | None:
         """The share of training seconds spent in stalls beyond the median step (None: too few steps)."""
-        if len(self.durations) < 100:
-            return None
         usual = self.usual_step_s()
+        if usual is None:
+            return None
         total = sum(self.durations)
         excess = sum(each - usual for each in self.durations if each > self.STALL_FACTOR * usual)
         return excess / total if total > 0 else None
+
+    def figures(self) -> dict[str, float | None]:
+        """What a bench's child process adds to its run's JSON line."""
+        return {"steady_samples_per_s": self.steady_rate(), "stalled_share": self.stalled_share(),
+                "usual_step_s": self.usual_step_s()}

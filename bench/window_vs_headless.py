@@ -43,7 +43,7 @@ def headless(lesson: str, preset: str | None, epochs: int, out: str, threads: in
 
 
 def headless_child(argv: list[str]) -> None:
-    """Runs in a subprocess: main.py's own entry point with ``argv``; prints its summary and the steady rate."""
+    """Runs in a subprocess: main.py's own entry point with ``argv``; prints its summary and the timeline's figures."""
     import contextlib
     import io
 
@@ -57,8 +57,7 @@ def headless_child(argv: list[str]) -> None:
     if code:
         sys.exit(code)
     summary = json.loads(printed.getvalue().strip().splitlines()[-1])
-    print(json.dumps({**summary, "steady_samples_per_s": timeline.steady_rate(),
-                      "stalled_share": timeline.stalled_share(), "usual_step_s": timeline.usual_step_s()}))
+    print(json.dumps({**summary, **timeline.figures()}))
 
 
 def window_child(lesson: str, preset: str | None, epochs: int, out: str, probed: bool = True) -> None:
@@ -102,8 +101,7 @@ def window_child(lesson: str, preset: str | None, epochs: int, out: str, probed:
     train_in_window(app, window, probe.set_active, finish.done)
     lateness = np.array(probe.lateness() or [float("nan")])
     print(json.dumps({"samples_per_s": finish.summary.get("samples_per_s"), "seconds": finish.summary.get("seconds"),
-                      "steady_samples_per_s": timeline.steady_rate(), "stalled_share": timeline.stalled_share(),
-                      "usual_step_s": timeline.usual_step_s(), "test_accuracy": finish.summary.get("test_accuracy"),
+                      **timeline.figures(), "test_accuracy": finish.summary.get("test_accuracy"),
                       "probe_p50_ms": float(np.percentile(lateness, 50)),
                       "probe_p99_ms": float(np.percentile(lateness, 99)), "probe_max_ms": float(lateness.max()),
                       "probe_ticks": int(len(probe.samples)),

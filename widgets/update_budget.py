@@ -27,8 +27,8 @@ as headless. With the reports' rate fixed, the share of curve-fit's training tim
 waited (bench/train_timeline.py; two runs each): 4.1-5.2 % at ten reports a second, 2.3 % at four, 1.7 % at
 two, 0.4 % with none drawn. So training loses about the share of a core that the reports take. Window over
 headless, curve-fit (steady rates, three alternating rounds): 0.918 at a 4 % share, 0.924-0.945 at 3 %
-(two sets), 0.949 at 2.5 %; the VM moves such figures by ±3 %, the stalled share by much less. 3 % keeps
-five to ten refreshes a second in every lesson (bench/report.py).
+(two sets), 0.949 at 2.5 %; the VM moves such figures by ±3 %, the stalled share by much less. 3 % kept
+4.5 to 9 refreshes a second in every lesson (bench/report.py).
 
 So the window measures what its GUI thread spends per report (CPU time, repaints included, over the
 last second) and asks the worker for reports no closer together than that cost divided by
