@@ -129,7 +129,10 @@ def cpu_sample() -> CpuSample | None:
 # measures it on itself. What the tuner found in the window, one thread's speed over two's: sine-forecast
 # 1.00, two-class 1.19, curve-fit 1.02, optimizer-race 1.01, sine-to-cos 1.04, sine-generation 1.16,
 # mnist-rows 1.12, autoencoder 1.14 (one thread chosen) and mnist-cnn 0.65 (two kept); headless, the
-# same measurement gave mnist-rows 0.71-0.76, as whole runs do.
+# same measurement gave mnist-rows 0.71-0.76, as whole runs do. mnist-rows sits near the line and follows
+# the machine: in 22 window runs (35 epochs, 2026-12-01) it measured 0.69-0.88 (two kept, 31k-38k samples/s)
+# in 19; and after the early end for one thread was dropped, 1.00-1.21 in 3 of 6 runs, all three while the
+# VM ran slow (25.8k-28.8k samples/s, against 26.5k-38.0k for the three that kept two).
 
 class ThreadTuner:
     """Which trains faster in this run, ``ceiling`` threads or one: blocks of steps alternate between the
