@@ -158,16 +158,16 @@ def main() -> None:
     pairs, probed_pairs = pair_ratios(quiet), pair_ratios(probed)
     ratio, probed_ratio = statistics.median(pairs), statistics.median(probed_pairs)
     # The same pairs at their steady rates: what each run trained at outside the machine's bursts (None: too short).
-    steady_pairs = pair_ratios(quiet, "steady_samples_per_s")
-    steady = statistics.median(steady_pairs) if steady_pairs else float("nan")
-    def median_stall(runs: list[dict]) -> float:
-        shares = [run["stalled_share"] for run in runs if run.get("stalled_share") is not None]
-        return statistics.median(shares) if shares else float("nan")
+    def median_or_nan(values: list[float]) -> float:      # NaN where the runs were too short to say
+        return statistics.median(values) if values else float("nan")
 
-    stalls, alone_stalls = median_stall(quiet), median_stall(alones)
+    steady_pairs = pair_ratios(quiet, "steady_samples_per_s")
+    steady = median_or_nan(steady_pairs)
+    stalls, alone_stalls = (median_or_nan([run["stalled_share"] for run in runs if run.get("stalled_share") is not None])
+                            for runs in (quiet, alones))
     # Between stalls: the pairs' median steps, as speeds (headless step time over the window's).
-    usual_pairs = [1 / ratio for ratio in pair_ratios(quiet, "usual_step_s")]
-    usual = statistics.median(usual_pairs) if usual_pairs else float("nan")
+    usual_pairs = [1 / step_ratio for step_ratio in pair_ratios(quiet, "usual_step_s")]
+    usual = median_or_nan(usual_pairs)
     worst = max(probed, key=lambda run: run["probe_p99_ms"])
     print(f"config: {args.lesson}, preset {args.preset or 'none'}, {args.epochs} epochs, threads {args.threads or 'default policy'}, "
           f"{args.repeats} alternating rounds (window with the probe, window without, headless)")

@@ -130,9 +130,7 @@ def cpu_sample() -> CpuSample | None:
 # 1.00, two-class 1.19, curve-fit 1.02, optimizer-race 1.01, sine-to-cos 1.04, sine-generation 1.16,
 # mnist-rows 1.12, autoencoder 1.14 (one thread chosen) and mnist-cnn 0.65 (two kept); headless, the
 # same measurement gave mnist-rows 0.71-0.76, as whole runs do. mnist-rows sits near the line and follows
-# the machine: in 22 window runs (35 epochs, 2026-12-01) it measured 0.69-0.88 (two kept, 31k-38k samples/s)
-# in 19; and after the early end for one thread was dropped, 1.00-1.21 in 3 of 6 runs, all three while the
-# VM ran slow (25.8k-28.8k samples/s, against 26.5k-38.0k for the three that kept two).
+# the machine (figures: ThreadTuner._clear_early).
 
 class ThreadTuner:
     """Which trains faster in this run, ``ceiling`` threads or one: blocks of steps alternate between the
@@ -197,11 +195,13 @@ class ThreadTuner:
         slower count costs speed (mnist-rows trains at ~0.75 of its speed on one thread, the CNN at ~0.65; in a
         ten-second run the full measurement cost them ~3 %), so a clear difference ends it after EARLY_PAIRS.
         A difference for one thread gets all PAIRS, as a close call does: choosing one wrongly costs more than
-        the blocks do. Two pairs can agree by chance: in 22 window runs of mnist-rows (2026-12-01) two ended
-        early at 1.23 and 1.26 for one thread, while the rest measured 0.69-0.88, and those two trained at
-        21.6k and 24.3k samples/s against 31k-35k; a block at the ceiling that coincides with a burst of the
-        GUI's drawing reads slow. The smallest lessons lose little from three more pairs (one thread ~1.1-1.2x
-        faster there, 0.1 s blocks)."""
+        the blocks do, and two pairs can agree by chance. In 22 window runs of mnist-rows (35 epochs,
+        2026-12-01) 19 measured 0.69-0.88 and kept two threads (31k-38k samples/s); two ended early at 1.23
+        and 1.26 for one and then trained at 21.6k and 24.3k. With all PAIRS, 3 of 6 runs still measured
+        1.00-1.21, all three while the VM ran slow (25.8k-28.8k samples/s, against 26.5k-38.0k for the three
+        that kept two); the GUI thread's CPU in the blocks was 0-9 % of a core in both kinds, so it is the
+        machine, not the drawing, that moves the blocks. The smallest lessons lose little from three more
+        pairs (one thread ~1.1-1.2x faster there, 0.1 s blocks)."""
         return len(ratios) >= self.EARLY_PAIRS and ratios[-1] < self.PREFER_ONE - self.DECISIVE
 
     def abandon(self) -> None:
